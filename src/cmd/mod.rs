@@ -1,0 +1,4 @@
+//! One module per subcommand; only these write files.
+
+pub mod output;
+pub mod render;

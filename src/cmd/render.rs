@@ -1,0 +1,56 @@
+//! `vanban render`: one YAML document to DOCX and PDF in the output folder.
+
+use super::output::write_atomic;
+use crate::cli::RenderArgs;
+use crate::diag::Diagnostic;
+use crate::render::{self, Format, PdfSettings};
+use crate::{compose, input, templates::Templates};
+use anyhow::{Context, Result};
+use std::process::ExitCode;
+
+pub fn run(args: &RenderArgs) -> Result<ExitCode> {
+    let formats = match args.format {
+        Some(f) => vec![f],
+        None => vec![Format::Docx, Format::Pdf],
+    };
+    // Everything is rendered in memory first: on any error, nothing is written.
+    let rendered = match render_all(args, &formats) {
+        Ok(r) => r,
+        Err(diagnostics) => {
+            for d in diagnostics {
+                eprintln!("{d}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("không tạo được thư mục {} (cannot create folder)", args.out.display()))?;
+    let stem = args
+        .file
+        .file_stem()
+        .context("tên tệp không hợp lệ (bad file name)")?;
+    for (format, bytes) in rendered {
+        let path = args.out.join(stem).with_extension(format.extension());
+        write_atomic(&path, &bytes)?;
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>, Vec<Diagnostic>> {
+    let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
+    let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
+    let doc = compose::compose(&loaded, &templates).map_err(|d| d.0)?;
+    let settings = PdfSettings { archival: args.pdfa };
+    formats
+        .iter()
+        .map(|&f| {
+            let bytes = match f {
+                Format::Docx => render::docx::write(&doc),
+                Format::Pdf => render::pdf::write(&doc, settings)
+                    .map_err(|d| vec![d.in_file(&args.file)])?,
+            };
+            Ok((f, bytes))
+        })
+        .collect()
+}

@@ -1,0 +1,374 @@
+//! From input to page model: fill the placeholders, run the kind's template,
+//! and apply the decree's rules (numbering, punctuation, header, closing).
+
+use crate::diag::{Diagnostic, Diagnostics, Result};
+use crate::fonts;
+use crate::input::{Loaded, Plan};
+use crate::model::{Block, Closing, Document, Header, Paragraph, Title};
+use crate::nd30::{self, Level, Outline, ParaStyle, PAGE, RULE_FRACTION};
+use crate::templates::{Directive, Templates};
+use crate::text::{self, Vars};
+use serde_json::Value;
+
+pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// Build the page model of a loaded document.
+pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Document> {
+    let plan = &doc.plan;
+    let vars = Vars {
+        year: plan.nam,
+        profile: &doc.profile,
+        registry: &doc.registry,
+    };
+    let in_plan = |d: Diagnostic| d.in_file(&doc.plan_path);
+
+    let Some(template) = plan.loai.template() else {
+        return Err(in_plan(
+            Diagnostic::error(format!(
+                "vanban chưa có mẫu cho loại `{}` (no template for this kind yet)",
+                plan.loai.title()
+            ))
+            .key("loai"),
+        )
+        .into());
+    };
+    let view = view(plan, doc, &vars)?;
+    let context = tera::Context::from_serialize(&view).map_err(|e| {
+        in_plan(Diagnostic::error(format!("dữ liệu không dựng được mẫu: {e}")))
+    })?;
+    let directives = templates.render(template, &context)?;
+    let (title, blocks) = body(&directives).map_err(Diagnostics::from)?;
+
+    Ok(Document {
+        page: PAGE,
+        header: header(plan, doc),
+        title,
+        blocks,
+        closing: closing(plan, doc, &vars)?,
+    })
+}
+
+/// The template's view of the document: the plan as data, every string with
+/// its placeholders filled, each unit of `phan_cong` given its printed name.
+fn view(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Value> {
+    let mut value = serde_json::to_value(plan).expect("plan serialises");
+    let mut errors = Vec::new();
+    expand_all(&mut value, String::new(), vars, &mut |key, msg| {
+        errors.push(Diagnostic::error(msg).key(key).in_file(&doc.plan_path))
+    });
+    for (i, muc) in plan.noi_dung.iter().enumerate() {
+        for (j, unit) in muc.phan_cong.iter().enumerate() {
+            let key = format!("noi_dung[{i}].phan_cong[{j}]");
+            let name = match (&unit.phong_ban, &unit.ten) {
+                (Some(code), None) => match doc.profile.department(code) {
+                    Some(d) => text::expand(&d.ten, vars).unwrap_or_else(|_| d.ten.clone()),
+                    None => {
+                        errors.push(unknown_department(code, doc).key(key.clone() + ".phong_ban"));
+                        continue;
+                    }
+                },
+                (None, Some(_)) => value["noi_dung"][i]["phan_cong"][j]["ten"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                _ => {
+                    errors.push(
+                        Diagnostic::error(
+                            "ghi đúng một trong hai khóa `phong_ban` (mã phòng ban của hồ sơ) \
+                             hoặc `ten` (tên đơn vị) (exactly one of the two keys)",
+                        )
+                        .key(key)
+                        .in_file(&doc.plan_path),
+                    );
+                    continue;
+                }
+            };
+            value["noi_dung"][i]["phan_cong"][j]["don_vi"] = Value::String(name);
+        }
+    }
+    value["ten_loai"] = Value::String(plan.loai.title().to_string());
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
+fn unknown_department(code: &str, doc: &Loaded) -> Diagnostic {
+    let known: Vec<&str> = doc.profile.phong_ban.iter().map(|d| d.ma.as_str()).collect();
+    Diagnostic::error(format!(
+        "không có phòng ban mã `{code}` trong hồ sơ đơn vị {} (unknown department); các mã có: {}",
+        doc.profile_path.display(),
+        known.join(", ")
+    ))
+    .in_file(&doc.plan_path)
+}
+
+/// Fill the placeholders of every string in `v`; `key` is its path.
+fn expand_all(v: &mut Value, key: String, vars: &Vars, err: &mut dyn FnMut(String, String)) {
+    match v {
+        Value::String(s) => match text::expand(s, vars) {
+            Ok(filled) => *s = filled,
+            Err(msg) => err(key, msg),
+        },
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                expand_all(item, format!("{key}[{i}]"), vars, err);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map.iter_mut() {
+                let path = if key.is_empty() { k.clone() } else { format!("{key}.{k}") };
+                expand_all(item, path, vars, err);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn header(plan: &Plan, doc: &Loaded) -> Header {
+    let p = &doc.profile;
+    let issuer_style = ParaStyle::CoQuan.spec();
+    let widest_issuer = p
+        .ten_co_quan
+        .iter()
+        .map(|l| fonts::text_width_mm(l, issuer_style.size_pt, true, false))
+        .fold(0.0, f32::max);
+    let motto = ParaStyle::TieuNgu.spec();
+    Header {
+        parent: p.co_quan_chu_quan.clone(),
+        issuer: p.ten_co_quan.clone(),
+        issuer_rule_mm: round(widest_issuer * RULE_FRACTION),
+        number: nd30::issue_number(plan.so, plan.loai, &p.viet_tat, None),
+        national: NATIONAL.to_string(),
+        motto: MOTTO.to_string(),
+        motto_rule_mm: round(fonts::text_width_mm(MOTTO, motto.size_pt, motto.bold, motto.italic)),
+        place_date: Some(nd30::place_and_date(&p.dia_danh, plan.ngay, plan.nam)),
+    }
+}
+
+fn round(mm: f32) -> f32 {
+    (mm * 10.0).round() / 10.0
+}
+
+/// Turn the template's directives into the title and the numbered body.
+fn body(directives: &[Directive]) -> std::result::Result<(Title, Vec<Block>), Diagnostic> {
+    let mut outline = Outline::default();
+    let mut kind = None;
+    let mut summary = None;
+    let mut blocks = Vec::new();
+    let mut bases = Vec::new();
+    for (i, d) in directives.iter().enumerate() {
+        let text = d.text.clone();
+        let para = |style, label: Option<String>, text| Paragraph {
+            style,
+            label,
+            text,
+            keep_next: false,
+        };
+        let p = match d.name.as_str() {
+            "ten_loai" => {
+                kind = Some(text.to_uppercase());
+                continue;
+            }
+            "trich_yeu" => {
+                summary = Some(text);
+                continue;
+            }
+            "can_cu" => {
+                bases.push(blocks.len());
+                para(ParaStyle::CanCu, None, text)
+            }
+            "doan" | "ket" => para(ParaStyle::Doan, None, text),
+            "muc" => para(ParaStyle::Muc, Some(outline.next(Level::Muc)), text.to_uppercase()),
+            "dieu" => para(ParaStyle::Muc, Some(outline.next(Level::Dieu)), text),
+            "khoan" => para(ParaStyle::Khoan, Some(outline.next(Level::Khoan)), text),
+            "khoan_doan" => para(ParaStyle::Doan, Some(outline.next(Level::Khoan)), text),
+            "diem" => para(ParaStyle::Doan, Some(outline.next(Level::Diem)), text),
+            "gach" => para(ParaStyle::Doan, Some("-".into()), text),
+            "nhiem_vu" => {
+                // A unit's single task reads as a paragraph; several as a list.
+                let alone = !is_task(directives.get(i.wrapping_sub(1)))
+                    && !is_task(directives.get(i + 1));
+                para(ParaStyle::Doan, (!alone).then(|| "-".into()), text)
+            }
+            other => {
+                return Err(Diagnostic::error(format!(
+                    "mẫu dùng chỉ thị `@{other}` không có (unknown directive) ở dòng {}",
+                    d.line
+                )))
+            }
+        };
+        blocks.push(Block::Paragraph(p));
+    }
+    punctuate_bases(&mut blocks, &bases);
+    close_body(&mut blocks);
+    let title = Title {
+        kind: kind.unwrap_or_default(),
+        rule_mm: summary.as_deref().map_or(0.0, summary_rule_mm),
+        summary: summary.unwrap_or_default(),
+    };
+    Ok((title, blocks))
+}
+
+fn is_task(d: Option<&Directive>) -> bool {
+    d.is_some_and(|d| d.name == "nhiem_vu")
+}
+
+/// Căn cứ lines end with `;`, the last with `.` (PL1 II.6a).
+fn punctuate_bases(blocks: &mut [Block], bases: &[usize]) {
+    for (n, &i) in bases.iter().enumerate() {
+        if let Block::Paragraph(p) = &mut blocks[i] {
+            let end = if n + 1 == bases.len() { '.' } else { ';' };
+            let trimmed = p.text.trim_end().trim_end_matches([';', '.', ',']);
+            p.text = format!("{trimmed}{end}");
+        }
+    }
+}
+
+/// The body ends with `./.` (PL3, every model) and its last paragraph stays
+/// on the page of the signature.
+fn close_body(blocks: &mut [Block]) {
+    let last = blocks.iter_mut().rev().find_map(|b| match b {
+        Block::Paragraph(p) => Some(p),
+        Block::Table(_) => None,
+    });
+    if let Some(p) = last {
+        if !p.text.ends_with("./.") {
+            let end = if p.text.ends_with('.') { "/." } else { "./." };
+            p.text.push_str(end);
+        }
+        p.keep_next = true;
+    }
+}
+
+/// The trích yếu's line: a fraction of its longest printed line.
+fn summary_rule_mm(summary: &str) -> f32 {
+    let style = ParaStyle::TrichYeu.spec();
+    let width = fonts::text_width_mm(summary, style.size_pt, style.bold, style.italic);
+    round(width.min(PAGE.text_width_mm()) * RULE_FRACTION)
+}
+
+fn closing(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Closing> {
+    let p = &doc.profile;
+    let mut errors = Vec::new();
+    let mut recipients = Vec::new();
+    for (i, r) in plan.noi_nhan.iter().enumerate() {
+        match text::expand(r, vars) {
+            Ok(r) => recipients.push(r),
+            Err(msg) => errors.push(Diagnostic::error(msg).key(format!("noi_nhan[{i}]"))),
+        }
+    }
+    for (i, code) in plan.luu.iter().enumerate() {
+        if p.department(code).is_none() {
+            errors.push(unknown_department(code, doc).key(format!("luu[{i}]")));
+        }
+    }
+    let signer = &plan.nguoi_ky;
+    let position = match p.signer(&signer.ho_ten) {
+        Some(s) => s.chuc_vu.clone(),
+        None => {
+            let known: Vec<&str> = p.nguoi_ky.iter().map(|s| s.ho_ten.as_str()).collect();
+            errors.push(
+                Diagnostic::error(format!(
+                    "người ký `{}` không có trong hồ sơ đơn vị {} (unknown signer); người ký có: {}",
+                    signer.ho_ten,
+                    doc.profile_path.display(),
+                    known.join(", ")
+                ))
+                .key("nguoi_ky.ho_ten"),
+            );
+            String::new()
+        }
+    };
+    if !errors.is_empty() {
+        let located = errors.into_iter().map(|d| d.in_file(&doc.plan_path)).collect();
+        return Err(Diagnostics(located));
+    }
+    Ok(Closing {
+        recipients_title: "Nơi nhận:".to_string(),
+        recipients: nd30::recipient_lines(&recipients, &plan.luu),
+        authority: nd30::authority_lines(
+            signer.thay_mat.then_some(p.tap_the.as_str()),
+            signer.hinh_thuc,
+            &p.thu_truong,
+            &position,
+        ),
+        signer: signer.ho_ten.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(name: &str, text: &str) -> Directive {
+        Directive {
+            name: name.into(),
+            text: text.into(),
+            line: 0,
+        }
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.full_text(),
+                Block::Table(_) => "<table>".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_headings_and_dashes_task_lists() {
+        let (title, blocks) = body(&[
+            d("ten_loai", "Kế hoạch"),
+            d("trich_yeu", "T"),
+            d("muc", "Mục đích, yêu cầu"),
+            d("khoan_doan", "A"),
+            d("muc", "Tổ chức thực hiện"),
+            d("khoan", "Phòng X"),
+            d("nhiem_vu", "a"),
+            d("nhiem_vu", "b"),
+            d("khoan", "Phòng Y"),
+            d("nhiem_vu", "c"),
+            d("ket", "Trên đây là kế hoạch"),
+        ])
+        .unwrap();
+        assert_eq!(title.kind, "KẾ HOẠCH");
+        assert_eq!(
+            texts(&blocks),
+            [
+                "I. MỤC ĐÍCH, YÊU CẦU",
+                "1. A",
+                "II. TỔ CHỨC THỰC HIỆN",
+                "1. Phòng X",
+                "- a",
+                "- b",
+                "2. Phòng Y",
+                "c",
+                "Trên đây là kế hoạch./."
+            ]
+        );
+        let Block::Paragraph(last) = blocks.last().unwrap() else { panic!() };
+        assert!(last.keep_next);
+    }
+
+    #[test]
+    fn bases_are_punctuated_and_the_body_closed_once() {
+        let (_, blocks) = body(&[
+            d("can_cu", "Căn cứ A;"),
+            d("can_cu", "Căn cứ B"),
+            d("doan", "Xong./."),
+        ])
+        .unwrap();
+        assert_eq!(texts(&blocks), ["Căn cứ A;", "Căn cứ B.", "Xong./."]);
+    }
+
+    #[test]
+    fn unknown_directive_is_reported() {
+        assert!(body(&[d("khong_co", "x")]).unwrap_err().message.contains("@khong_co"));
+    }
+}

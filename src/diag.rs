@@ -1,0 +1,139 @@
+//! Diagnostics: what went wrong, where in which file, in words a clerk can act on.
+//!
+//! Helpers return a bare message; the caller that knows the file and position
+//! adds them (as typst's `At` does), so every printed error is located.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A position in an input file, 1-based as editors show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub location: Option<Location>,
+    /// Where in the data, as a key path (`noi_dung[1].khoan[0]`), when known.
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            location: None,
+            key: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Attach the file (and line/column, where known).
+    pub fn at(mut self, file: &Path, line: Option<usize>, column: Option<usize>) -> Diagnostic {
+        self.location = Some(Location {
+            file: file.to_path_buf(),
+            line,
+            column,
+        });
+        self
+    }
+
+    pub fn in_file(self, file: &Path) -> Diagnostic {
+        self.at(file, None, None)
+    }
+
+    pub fn key(mut self, key: impl Into<String>) -> Diagnostic {
+        self.key = Some(key.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{}", loc.file.display())?;
+            if let Some(line) = loc.line {
+                write!(f, ":{line}")?;
+                if let Some(col) = loc.column {
+                    write!(f, ":{col}")?;
+                }
+            }
+            write!(f, ": ")?;
+        }
+        let label = match self.severity {
+            Severity::Error => "lỗi (error)",
+            Severity::Warning => "cảnh báo (warning)",
+        };
+        write!(f, "{label}: ")?;
+        if let Some(key) = &self.key {
+            write!(f, "khóa `{key}`: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// One or more diagnostics, at least one of them an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+pub type Result<T> = std::result::Result<T, Diagnostics>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prints_file_line_column_severity_and_key() {
+        let d = Diagnostic::error("thiếu khóa `nam` (missing field)")
+            .at(Path::new("data/kh.yaml"), Some(3), Some(5))
+            .key("nguoi_ky");
+        assert_eq!(
+            d.to_string(),
+            "data/kh.yaml:3:5: lỗi (error): khóa `nguoi_ky`: thiếu khóa `nam` (missing field)"
+        );
+        let w = Diagnostic::warning("x").in_file(Path::new("a.yaml"));
+        assert_eq!(w.to_string(), "a.yaml: cảnh báo (warning): x");
+    }
+}

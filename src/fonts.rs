@@ -1,0 +1,67 @@
+//! The fonts vanban carries inside its binary: Liberation Serif, metric-
+//! compatible with Times New Roman (which the DOCX names), with full
+//! Vietnamese coverage in all four styles. OFL-1.1, see assets/fonts/OFL.txt.
+
+use std::sync::OnceLock;
+
+pub const FAMILY: &str = "Liberation Serif";
+
+/// Regular, bold, italic, bold italic: the four styles the decree uses.
+pub const FILES: [&[u8]; 4] = [
+    include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+fn faces() -> &'static [ttf_parser::Face<'static>; 4] {
+    static FACES: OnceLock<[ttf_parser::Face<'static>; 4]> = OnceLock::new();
+    FACES.get_or_init(|| FILES.map(|f| ttf_parser::Face::parse(f, 0).expect("bundled font parses")))
+}
+
+fn face(bold: bool, italic: bool) -> &'static ttf_parser::Face<'static> {
+    &faces()[usize::from(bold) + 2 * usize::from(italic)]
+}
+
+/// Width of `text` set on one line, in millimetres (advances, no kerning).
+pub fn text_width_mm(text: &str, size_pt: f32, bold: bool, italic: bool) -> f32 {
+    let face = face(bold, italic);
+    let units: u32 = text
+        .chars()
+        .filter_map(|c| face.glyph_index(c))
+        .map(|g| u32::from(face.glyph_hor_advance(g).unwrap_or(0)))
+        .sum();
+    units as f32 / f32::from(face.units_per_em()) * size_pt * 25.4 / 72.0
+}
+
+/// Characters of `text` that one of the four styles cannot draw. Typst
+/// leaves such glyphs blank without a word, so vanban must ask first.
+pub fn missing_chars(text: &str) -> Vec<char> {
+    let mut missing: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control())
+        .filter(|&c| faces().iter().any(|f| f.glyph_index(c).is_none()))
+        .collect();
+    missing.dedup();
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_vietnamese_in_every_style() {
+        let text = "Ủy ban nhân dân xã Bát Tràng, Độc lập - Tự do - Hạnh phúc; Nguyễn Đặng ưởng ẫ ỹ ự ơ Ơ Ư ă â ê ô đ Đ";
+        assert!(missing_chars(text).is_empty());
+        assert_eq!(missing_chars("a😀b中"), ['😀', '中']);
+    }
+
+    #[test]
+    fn measures_like_times_new_roman() {
+        // TNR's advance for "M" is 1821/2048 em: 14 pt → 4.39 mm.
+        let w = text_width_mm("M", 14.0, false, false);
+        assert!((w - 4.39).abs() < 0.02, "{w}");
+        assert!(text_width_mm("ABC", 13.0, true, false) > text_width_mm("ABC", 13.0, false, false));
+    }
+}

@@ -1,0 +1,50 @@
+//! Input files: the document, its unit profile, the registry of cited
+//! documents. These serde types are the YAML format.
+
+mod plan;
+mod profile;
+mod registry;
+pub mod yaml;
+
+pub use plan::{Khoan, KhoanMap, Muc, PhanCong, Plan, Signature};
+pub use profile::{Department, Profile, Signer};
+pub use registry::{Entry, Registry};
+
+use crate::diag::Result;
+use std::path::{Path, PathBuf};
+
+/// A document with everything it refers to, loaded.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub plan_path: PathBuf,
+    pub profile: Profile,
+    pub profile_path: PathBuf,
+    pub registry: Registry,
+    pub registry_path: Option<PathBuf>,
+}
+
+/// Load a document and the profile and registry it names (paths relative to
+/// the document). `profile_override` renders it for another unit.
+pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
+    let plan: Plan = yaml::load(path)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let profile_path = match profile_override {
+        Some(p) => p.to_path_buf(),
+        None => dir.join(&plan.don_vi),
+    };
+    let profile: Profile = yaml::load(&profile_path)?;
+    let registry_path = plan.van_ban.as_ref().map(|r| dir.join(r));
+    let registry = match &registry_path {
+        Some(p) => yaml::load(p)?,
+        None => Registry::new(),
+    };
+    Ok(Loaded {
+        plan,
+        plan_path: path.to_path_buf(),
+        profile,
+        profile_path,
+        registry,
+        registry_path,
+    })
+}

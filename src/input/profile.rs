@@ -1,0 +1,67 @@
+//! A unit profile (hồ sơ đơn vị): who issues, where, with which departments
+//! and signers. Swapping it renders the same document for another commune.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Tên cơ quan chủ quản trực tiếp, if any. A commune's People's Committee
+    /// has none since July 2025.
+    #[serde(default)]
+    pub co_quan_chu_quan: Option<String>,
+    /// Tên cơ quan ban hành, one entry per printed line.
+    pub ten_co_quan: Vec<String>,
+    /// The body's code in ký hiệu (`UBND` in `05/KH-UBND`).
+    pub viet_tat: String,
+    /// The level word used in running text: `xã`, `phường`, `đặc khu`.
+    pub cap: String,
+    /// The unit's own name: `Bát Tràng`.
+    pub ten: String,
+    /// The province it belongs to, as named in running text.
+    #[serde(default)]
+    pub tinh: Option<String>,
+    /// Địa danh of the date line.
+    pub dia_danh: String,
+    /// The collective signed for with `TM.` (`ỦY BAN NHÂN DÂN`).
+    pub tap_the: String,
+    /// The head's position (`CHỦ TỊCH`), used after `KT.`, `TL.`, `TUQ.`, `Q.`.
+    pub thu_truong: String,
+    /// Departments and units, with the codes used in `Lưu:` and ký hiệu.
+    #[serde(default)]
+    pub phong_ban: Vec<Department>,
+    /// People who sign, with their positions.
+    #[serde(default)]
+    pub nguoi_ky: Vec<Signer>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    /// Code (`VHXH`), set by the head of the body.
+    pub ma: String,
+    /// Full name as it appears in the text.
+    pub ten: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    pub ho_ten: String,
+    pub chuc_vu: String,
+}
+
+impl Profile {
+    pub fn department(&self, code: &str) -> Option<&Department> {
+        self.phong_ban.iter().find(|d| d.ma == code)
+    }
+
+    pub fn signer(&self, name: &str) -> Option<&Signer> {
+        self.nguoi_ky.iter().find(|s| s.ho_ten == name)
+    }
+
+    /// `xã Bát Tràng`: the unit as named in running text.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.cap, self.ten)
+    }
+}

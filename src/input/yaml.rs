@@ -1,0 +1,187 @@
+//! Reading a YAML file into a serde type: NFC text, located errors in Vietnamese.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// Read `path` and parse it as `T`. Text is normalised to NFC first, so a
+/// file saved in decomposed form (NFD) reads the same as a composed one.
+pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(format!("không đọc được tệp (cannot read file): {e}")).in_file(path)
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::error(format!(
+            "tệp không phải UTF-8 (not UTF-8) ở byte {}; hãy lưu tệp dạng UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+        .in_file(path)
+    })?;
+    parse(&text, path)
+}
+
+/// Parse YAML text; `path` names the file in messages.
+pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, Diagnostics> {
+    let text: String = text.nfc().collect();
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("tệp rỗng (empty file)").in_file(path).into());
+    }
+    serde_norway::from_str(&text).map_err(|e| {
+        let (line, column) = match e.location() {
+            Some(l) => (Some(l.line()), Some(l.column())),
+            None => (None, None),
+        };
+        let (key, message) = explain(&e.to_string());
+        let mut d = Diagnostic::error(message).at(path, line, column);
+        if let Some(key) = key {
+            d = d.key(key);
+        }
+        d.into()
+    })
+}
+
+/// Turn serde's English message into a Vietnamese one, keeping the English
+/// term, and split off the key path serde puts in front (`a.b[0]: …`).
+fn explain(raw: &str) -> (Option<String>, String) {
+    let raw = raw.split(" at line ").next().unwrap_or(raw);
+    let (key, msg) = match raw.split_once(": ") {
+        Some((k, m)) if !k.contains(' ') => (Some(k.to_string()), m),
+        _ => (None, raw),
+    };
+    let text = if let Some(rest) = msg.strip_prefix("unknown field ") {
+        unknown_field(rest)
+    } else if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("thiếu khóa {rest} (missing field)")
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        format!("sai kiểu giá trị (invalid type): {}", vietnamese_types(rest))
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        format!("giá trị không hợp lệ (unknown variant) {rest}")
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        format!("giá trị không hợp lệ (invalid value): {rest}")
+    } else if msg.contains("did not find expected")
+        || msg.contains("found character that cannot start any token")
+        || msg.contains("mapping values are not allowed")
+        || msg.contains("could not find expected")
+    {
+        format!("YAML sai cú pháp (syntax error): {msg}")
+    } else {
+        msg.to_string()
+    };
+    (key, text)
+}
+
+/// `` `nam`, expected one of `a`, `b` `` → message with a "did you mean".
+fn unknown_field(rest: &str) -> String {
+    let mut parts = rest.splitn(2, ", expected ");
+    let field = parts.next().unwrap_or("").trim_matches('`');
+    let expected: Vec<&str> = parts
+        .next()
+        .unwrap_or("")
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    let mut msg = format!("khóa `{field}` không có trong định dạng (unknown field)");
+    if let Some(best) = closest(field, &expected) {
+        msg.push_str(&format!("; có phải ý bạn là `{best}`? (did you mean)"));
+    }
+    if !expected.is_empty() {
+        msg.push_str(&format!("; các khóa hợp lệ: {}", expected.join(", ")));
+    }
+    msg
+}
+
+fn vietnamese_types(rest: &str) -> String {
+    rest.replace("expected", "cần (expected)")
+        .replace("a string", "chuỗi (string)")
+        .replace("a sequence", "danh sách (sequence)")
+        .replace("a map", "bảng khóa (map)")
+}
+
+/// The candidate within two edits of `word`, if any.
+fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Signer {
+        ho_ten: String,
+        chuc_vu: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        nam: u16,
+        nguoi_ky: Signer,
+    }
+
+    fn err(text: &str) -> Diagnostic {
+        parse::<Doc>(text, Path::new("kh.yaml")).unwrap_err().0.remove(0)
+    }
+
+    #[test]
+    fn unknown_key_is_located_and_gets_a_suggestion() {
+        let d = err("nam: 2026\nnguoi_ky:\n  ho_ten: A\n  chuc_vuu: B\n");
+        let loc = d.location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (Some(4), Some(3)));
+        assert_eq!(d.key.as_deref(), Some("nguoi_ky"));
+        assert!(d.message.contains("`chuc_vuu`"), "{d}");
+        assert!(d.message.contains("có phải ý bạn là `chuc_vu`"), "{d}");
+    }
+
+    #[test]
+    fn wrong_type_and_missing_key_are_explained() {
+        let d = err("nam: hai nghìn\nnguoi_ky: {ho_ten: A, chuc_vu: B}\n");
+        assert!(d.message.contains("sai kiểu"), "{d}");
+        assert_eq!(d.location.unwrap().line, Some(1));
+        let d = err("nam: 2026\nnguoi_ky:\n  ho_ten: A\n");
+        assert!(d.message.contains("thiếu khóa `chuc_vu`"), "{d}");
+    }
+
+    #[test]
+    fn empty_file_and_syntax_errors() {
+        assert!(err("  \n").message.contains("tệp rỗng"));
+        let d = err("nam: 2026\nnguoi_ky: [a, b\n");
+        assert!(d.location.unwrap().line.is_some());
+    }
+
+    #[test]
+    fn nfd_text_is_read_as_nfc() {
+        #[derive(Deserialize)]
+        struct T {
+            t: String,
+        }
+        let nfd: String = "t: Bát Tràng".nfd().collect();
+        let t: T = parse(&nfd, Path::new("x.yaml")).unwrap();
+        assert_eq!(t.t, "Bát Tràng");
+    }
+}

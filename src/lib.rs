@@ -1,0 +1,34 @@
+//! vanban: văn bản hành chính (Decree 30/2020/NĐ-CP) from YAML, as DOCX and PDF.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`input`] reads the document's YAML, its unit profile and the registry
+//!    of cited documents (serde types = the file format; NFC; located errors).
+//! 2. [`compose`] fills the placeholders ([`text`]), runs the kind's Tera
+//!    template ([`templates`]) and applies the decree ([`nd30`]) to build
+//!    one page model ([`model`]).
+//! 3. [`render`] writes that model as DOCX (docx-rs) or PDF (typst).
+//!
+//! Only the command line ([`cmd`]) touches output files.
+
+pub mod cli;
+pub mod cmd;
+pub mod compose;
+pub mod date;
+pub mod diag;
+pub mod fonts;
+pub mod input;
+pub mod model;
+pub mod nd30;
+pub mod render;
+pub mod templates;
+pub mod text;
+
+use std::path::Path;
+
+/// Load and compose a document: the page model both writers render.
+pub fn document(path: &Path, profile: Option<&Path>) -> diag::Result<model::Document> {
+    let loaded = input::load(path, profile)?;
+    let templates = templates::Templates::new(None)?;
+    compose::compose(&loaded, &templates)
+}

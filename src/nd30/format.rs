@@ -1,0 +1,227 @@
+//! Text forms fixed by the decree: the Số line, the date line, citations,
+//! Nơi nhận punctuation and the signer's authority lines.
+
+use super::DocKind;
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Room left in a draft for the number, day and month written by hand
+/// after signing (ND Đ.15: paper documents are numbered once signed).
+pub const DRAFT_BLANK: &str = "      ";
+
+/// `05`, `12`: numbers and days below 10 take a leading zero (PL1 II.3, II.4).
+fn two_digits(n: u32) -> String {
+    format!("{n:02}")
+}
+
+/// Months 1 and 2 take a leading zero, the others do not (PL1 II.4).
+fn month(m: u8) -> String {
+    if m <= 2 {
+        format!("{m:02}")
+    } else {
+        m.to_string()
+    }
+}
+
+/// The Số line (ô 3): `Số: 05/KH-UBND`; a công văn: `Số: 12/UBND-VHXH`.
+/// Without a number (a draft) the number is left blank to write in.
+pub fn issue_number(number: Option<u32>, kind: DocKind, body: &str, unit: Option<&str>) -> String {
+    let n = number.map_or_else(|| DRAFT_BLANK.to_string(), two_digits);
+    let symbol = match (kind.code(), unit) {
+        (Some(code), _) => format!("{code}-{body}"),
+        (None, Some(unit)) => format!("{body}-{unit}"),
+        (None, None) => body.to_string(),
+    };
+    format!("Số: {n}/{symbol}")
+}
+
+/// The place and date line (ô 4): `Bát Tràng, ngày 05 tháng 02 năm 2026`.
+/// A draft keeps the year and leaves day and month blank.
+pub fn place_and_date(place: &str, date: Option<Date>, year: u16) -> String {
+    match date {
+        Some(d) => format!(
+            "{place}, ngày {} tháng {} năm {}",
+            two_digits(d.day.into()),
+            month(d.month),
+            d.year
+        ),
+        None => format!("{place}, ngày {DRAFT_BLANK}tháng {DRAFT_BLANK}năm {year}"),
+    }
+}
+
+/// A date inside a citation: `14/02/2026`, with the same zero rule as the date line.
+pub fn citation_date(d: Date) -> String {
+    format!("{}/{}/{}", two_digits(d.day.into()), month(d.month), d.year)
+}
+
+/// Nơi nhận lines (PL1 II.9b): `- X;` for each recipient and a closing
+/// `- Lưu: VT, <units>.` ending the list with a period.
+pub fn recipient_lines(recipients: &[String], archive: &[String]) -> Vec<String> {
+    let mut lines: Vec<String> = recipients.iter().map(|r| format!("- {r};")).collect();
+    let mut keep = String::from("VT");
+    for unit in archive {
+        keep.push_str(", ");
+        keep.push_str(unit);
+    }
+    lines.push(format!("- Lưu: {keep}."));
+    lines
+}
+
+/// How the signer signs when not as the head in person (PL1 II.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Authority {
+    /// Ký thay: a deputy signs for the head.
+    #[serde(rename = "KT")]
+    Kt,
+    /// Thừa lệnh: by the head's order.
+    #[serde(rename = "TL")]
+    Tl,
+    /// Thừa ủy quyền: by the head's authorisation.
+    #[serde(rename = "TUQ")]
+    Tuq,
+    /// Quyền: the acting head.
+    #[serde(rename = "Q")]
+    Q,
+}
+
+impl Authority {
+    fn prefix(self) -> &'static str {
+        match self {
+            Authority::Kt => "KT.",
+            Authority::Tl => "TL.",
+            Authority::Tuq => "TUQ.",
+            Authority::Q => "Q.",
+        }
+    }
+}
+
+/// The authority and position lines above the signature (ô 7a), upper case.
+///
+/// `collective` is the body signed for with `TM.` (`ỦY BAN NHÂN DÂN`), `head`
+/// the head's position (`CHỦ TỊCH`), `position` the signer's own.
+pub fn authority_lines(
+    collective: Option<&str>,
+    authority: Option<Authority>,
+    head: &str,
+    position: &str,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(c) = collective {
+        lines.push(format!("TM. {}", c.to_uppercase()));
+    }
+    match authority {
+        None => lines.push(position.to_uppercase()),
+        // The acting head signs under `Q. CHỦ TỊCH` alone.
+        Some(Authority::Q) => lines.push(format!("Q. {}", head.to_uppercase())),
+        Some(a) => {
+            lines.push(format!("{} {}", a.prefix(), head.to_uppercase()));
+            lines.push(position.to_uppercase());
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: u16, m: u8, d: u8) -> Option<Date> {
+        Some(Date::new(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn number_below_ten_takes_a_leading_zero() {
+        assert_eq!(issue_number(Some(5), DocKind::KeHoach, "UBND", None), "Số: 05/KH-UBND");
+        assert_eq!(issue_number(Some(7), DocKind::QuyetDinh, "UBND", None), "Số: 07/QĐ-UBND");
+        assert_eq!(issue_number(Some(12), DocKind::KeHoach, "UBND", None), "Số: 12/KH-UBND");
+        assert_eq!(issue_number(Some(123), DocKind::BaoCao, "UBND", None), "Số: 123/BC-UBND");
+    }
+
+    #[test]
+    fn cong_van_symbol_is_body_then_unit() {
+        assert_eq!(
+            issue_number(Some(5), DocKind::CongVan, "UBND", Some("VHXH")),
+            "Số: 05/UBND-VHXH"
+        );
+    }
+
+    #[test]
+    fn draft_number_leaves_room_to_write() {
+        let s = issue_number(None, DocKind::KeHoach, "UBND", None);
+        assert_eq!(s, format!("Số: {DRAFT_BLANK}/KH-UBND"));
+        assert!(DRAFT_BLANK.len() >= 4);
+    }
+
+    #[test]
+    fn day_below_ten_and_months_one_two_are_padded() {
+        assert_eq!(
+            place_and_date("Bát Tràng", date(2026, 2, 5), 2026),
+            "Bát Tràng, ngày 05 tháng 02 năm 2026"
+        );
+        assert_eq!(
+            place_and_date("Hà Nội", date(2020, 1, 5), 2020),
+            "Hà Nội, ngày 05 tháng 01 năm 2020"
+        );
+        assert_eq!(
+            place_and_date("Hà Nội", date(2019, 6, 29), 2019),
+            "Hà Nội, ngày 29 tháng 6 năm 2019"
+        );
+        assert_eq!(
+            place_and_date("Bát Tràng", date(2026, 3, 10), 2026),
+            "Bát Tràng, ngày 10 tháng 3 năm 2026"
+        );
+        assert_eq!(
+            place_and_date("Bát Tràng", date(2026, 11, 28), 2026),
+            "Bát Tràng, ngày 28 tháng 11 năm 2026"
+        );
+    }
+
+    #[test]
+    fn draft_date_keeps_the_year_and_blanks_day_and_month() {
+        let s = place_and_date("Bát Tràng", None, 2026);
+        assert_eq!(s, format!("Bát Tràng, ngày {DRAFT_BLANK}tháng {DRAFT_BLANK}năm 2026"));
+        let collapsed: Vec<&str> = s.split_whitespace().collect();
+        assert_eq!(collapsed.join(" "), "Bát Tràng, ngày tháng năm 2026");
+    }
+
+    #[test]
+    fn citation_dates() {
+        assert_eq!(citation_date(date(2026, 2, 14).unwrap()), "14/02/2026");
+        assert_eq!(citation_date(date(2026, 3, 5).unwrap()), "05/3/2026");
+    }
+
+    #[test]
+    fn recipients_end_with_semicolons_and_the_archive_line_with_a_period() {
+        let lines = recipient_lines(&["Sở Nội vụ TP Hà Nội".into(), "Các thôn".into()], &["VHXH".into()]);
+        assert_eq!(lines, ["- Sở Nội vụ TP Hà Nội;", "- Các thôn;", "- Lưu: VT, VHXH."]);
+        assert_eq!(recipient_lines(&[], &[]), ["- Lưu: VT."]);
+    }
+
+    #[test]
+    fn authority_prefixes_keep_their_dots() {
+        assert_eq!(
+            authority_lines(Some("Ủy ban nhân dân"), Some(Authority::Kt), "Chủ tịch", "Phó Chủ tịch"),
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+        );
+        assert_eq!(
+            authority_lines(Some("ỦY BAN NHÂN DÂN"), None, "CHỦ TỊCH", "CHỦ TỊCH"),
+            ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+        );
+        assert_eq!(
+            authority_lines(None, Some(Authority::Tl), "CHỦ TỊCH", "CHÁNH VĂN PHÒNG"),
+            ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+        );
+        assert_eq!(
+            authority_lines(None, Some(Authority::Tuq), "CHỦ TỊCH", "TRƯỞNG PHÒNG"),
+            ["TUQ. CHỦ TỊCH", "TRƯỞNG PHÒNG"]
+        );
+        assert_eq!(authority_lines(None, Some(Authority::Q), "CHỦ TỊCH", "PHÓ CHỦ TỊCH"), ["Q. CHỦ TỊCH"]);
+    }
+
+    #[test]
+    fn authority_names_in_yaml_are_the_prefixes() {
+        let a: Authority = serde_norway::from_str("TUQ").unwrap();
+        assert_eq!(a, Authority::Tuq);
+        assert!(serde_norway::from_str::<Authority>("K/T").is_err());
+    }
+}

@@ -1,0 +1,249 @@
+//! Page geometry and the named paragraph styles (PL1 I, II), read by both writers.
+//!
+//! Values are the house choices inside the decree's ranges (spec §1 "House
+//! values"): A4, margins 20/20/30/15 mm, Times New Roman, body 14 pt, single
+//! spacing with 6 pt after each paragraph, first-line indent 1.27 cm.
+
+use serde::Serialize;
+
+/// Page size, margins and the two-column grid of the header and closing blocks.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PageSetup {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub top_mm: f32,
+    pub bottom_mm: f32,
+    pub left_mm: f32,
+    pub right_mm: f32,
+    /// Distance from the page's top edge to the page number.
+    pub header_mm: f32,
+    /// Left column of the header (issuing body, Số) and closing (Nơi nhận).
+    pub left_col_mm: f32,
+    /// Right column: Quốc hiệu, date line; signature.
+    pub right_col_mm: f32,
+    /// Room left between the signer's position and name for signature and seal.
+    pub signature_space_mm: f32,
+    /// Thickness of the short rules under the issuing body, motto and trích yếu.
+    pub rule_pt: f32,
+    /// Font family named in the document; metric-compatible fonts stand in for it.
+    pub font: &'static str,
+}
+
+impl PageSetup {
+    pub fn text_width_mm(&self) -> f32 {
+        self.width_mm - self.left_mm - self.right_mm
+    }
+}
+
+pub const PAGE: PageSetup = PageSetup {
+    width_mm: 210.0,
+    height_mm: 297.0,
+    top_mm: 20.0,
+    bottom_mm: 20.0,
+    left_mm: 30.0,
+    right_mm: 15.0,
+    header_mm: 10.0,
+    left_col_mm: 65.0,
+    right_col_mm: 100.0,
+    signature_space_mm: 24.0,
+    rule_pt: 0.75,
+    font: "Times New Roman",
+};
+
+/// The line under the issuing body and the trích yếu is 1/3 to 1/2 of the
+/// text it underlines (PL1 II.2, II.5); vanban draws it at this fraction.
+pub const RULE_FRACTION: f32 = 0.4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    Left,
+    Center,
+    Justify,
+}
+
+/// Every kind of paragraph on the page. Each is a named style in the DOCX,
+/// so a clerk editing in Word sees `VB Thân văn bản`, not direct formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParaStyle {
+    /// Tên cơ quan chủ quản (ô 2, first line), not bold.
+    CoQuanChuQuan,
+    /// Tên cơ quan ban hành (ô 2).
+    CoQuan,
+    /// Số, ký hiệu (ô 3).
+    SoKyHieu,
+    /// Quốc hiệu (ô 1).
+    QuocHieu,
+    /// Tiêu ngữ (ô 1).
+    TieuNgu,
+    /// Địa danh, ngày tháng năm (ô 4).
+    DiaDanh,
+    /// Tên loại (ô 5a).
+    TenLoai,
+    /// Trích yếu (ô 5a).
+    TrichYeu,
+    /// Căn cứ ban hành (ô 6).
+    CanCu,
+    /// Body paragraph (ô 6).
+    Doan,
+    /// Mục heading `I. …`.
+    Muc,
+    /// Khoản heading with a title `1. …`.
+    Khoan,
+    /// Điểm heading with a title `a) …`.
+    Diem,
+    /// `Nơi nhận:` (ô 9b).
+    NoiNhan,
+    /// A recipient line (ô 9b).
+    NoiNhanMuc,
+    /// Authority and position lines (ô 7a).
+    ChucVu,
+    /// The signer's name (ô 7b).
+    HoTen,
+    /// Page number in the top margin (PL1 I.7).
+    SoTrang,
+}
+
+/// How a paragraph style looks; sizes in points, lengths in millimetres.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct StyleSpec {
+    /// Style id in `styles.xml`, ASCII.
+    pub id: &'static str,
+    /// Name a clerk sees in Word's style list.
+    pub name: &'static str,
+    pub size_pt: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub align: Align,
+    pub first_indent_mm: f32,
+    pub space_before_pt: f32,
+    pub space_after_pt: f32,
+    /// Keep with the next paragraph on one page (headings).
+    pub keep_next: bool,
+}
+
+impl ParaStyle {
+    pub const ALL: [ParaStyle; 18] = [
+        ParaStyle::CoQuanChuQuan,
+        ParaStyle::CoQuan,
+        ParaStyle::SoKyHieu,
+        ParaStyle::QuocHieu,
+        ParaStyle::TieuNgu,
+        ParaStyle::DiaDanh,
+        ParaStyle::TenLoai,
+        ParaStyle::TrichYeu,
+        ParaStyle::CanCu,
+        ParaStyle::Doan,
+        ParaStyle::Muc,
+        ParaStyle::Khoan,
+        ParaStyle::Diem,
+        ParaStyle::NoiNhan,
+        ParaStyle::NoiNhanMuc,
+        ParaStyle::ChucVu,
+        ParaStyle::HoTen,
+        ParaStyle::SoTrang,
+    ];
+
+    pub fn spec(self) -> StyleSpec {
+        use Align::*;
+        use ParaStyle::*;
+        const INDENT: f32 = 12.7;
+        let s = |id, name, size_pt, bold, italic, align| StyleSpec {
+            id,
+            name,
+            size_pt,
+            bold,
+            italic,
+            align,
+            first_indent_mm: 0.0,
+            space_before_pt: 0.0,
+            space_after_pt: 0.0,
+            keep_next: false,
+        };
+        let body = |id, name, bold, italic| StyleSpec {
+            first_indent_mm: INDENT,
+            space_after_pt: 6.0,
+            ..s(id, name, 14.0, bold, italic, Justify)
+        };
+        match self {
+            CoQuanChuQuan => s("VBCoQuanChuQuan", "VB Cơ quan chủ quản", 13.0, false, false, Center),
+            CoQuan => s("VBCoQuan", "VB Cơ quan ban hành", 13.0, true, false, Center),
+            SoKyHieu => StyleSpec {
+                space_before_pt: 6.0,
+                ..s("VBSoKyHieu", "VB Số, ký hiệu", 13.0, false, false, Center)
+            },
+            QuocHieu => s("VBQuocHieu", "VB Quốc hiệu", 13.0, true, false, Center),
+            TieuNgu => s("VBTieuNgu", "VB Tiêu ngữ", 14.0, true, false, Center),
+            DiaDanh => StyleSpec {
+                space_before_pt: 6.0,
+                ..s("VBDiaDanh", "VB Địa danh, ngày tháng", 14.0, false, true, Center)
+            },
+            TenLoai => StyleSpec {
+                space_before_pt: 24.0,
+                keep_next: true,
+                ..s("VBTenLoai", "VB Tên loại", 14.0, true, false, Center)
+            },
+            TrichYeu => StyleSpec {
+                keep_next: true,
+                ..s("VBTrichYeu", "VB Trích yếu", 14.0, true, false, Center)
+            },
+            CanCu => body("VBCanCu", "VB Căn cứ", false, true),
+            Doan => body("VBDoan", "VB Thân văn bản", false, false),
+            Muc => StyleSpec {
+                keep_next: true,
+                ..body("VBMuc", "VB Mục", true, false)
+            },
+            Khoan => StyleSpec {
+                keep_next: true,
+                ..body("VBKhoan", "VB Khoản", true, false)
+            },
+            Diem => StyleSpec {
+                keep_next: true,
+                ..body("VBDiem", "VB Điểm", false, false)
+            },
+            NoiNhan => s("VBNoiNhan", "VB Nơi nhận", 12.0, true, true, Left),
+            NoiNhanMuc => s("VBNoiNhanMuc", "VB Nơi nhận - dòng", 11.0, false, false, Left),
+            ChucVu => s("VBChucVu", "VB Chức vụ người ký", 14.0, true, false, Center),
+            HoTen => s("VBHoTen", "VB Họ tên người ký", 14.0, true, false, Center),
+            SoTrang => s("VBSoTrang", "VB Số trang", 14.0, false, false, Center),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_is_a4_within_the_decree_margins() {
+        assert_eq!((PAGE.width_mm, PAGE.height_mm), (210.0, 297.0));
+        assert!((20.0..=25.0).contains(&PAGE.top_mm) && (20.0..=25.0).contains(&PAGE.bottom_mm));
+        assert!((30.0..=35.0).contains(&PAGE.left_mm) && (15.0..=20.0).contains(&PAGE.right_mm));
+        assert!((PAGE.left_col_mm + PAGE.right_col_mm - PAGE.text_width_mm()).abs() < 0.01);
+    }
+
+    #[test]
+    fn style_ids_are_unique_ascii() {
+        let mut ids: Vec<&str> = ParaStyle::ALL.iter().map(|s| s.spec().id).collect();
+        assert!(ids.iter().all(|id| id.is_ascii()));
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), ParaStyle::ALL.len());
+    }
+
+    #[test]
+    fn sizes_follow_pl1() {
+        let size = |s: ParaStyle| s.spec().size_pt;
+        assert!((12.0..=13.0).contains(&size(ParaStyle::QuocHieu)));
+        assert!((13.0..=14.0).contains(&size(ParaStyle::TieuNgu)));
+        assert_eq!(size(ParaStyle::NoiNhan), 12.0);
+        assert_eq!(size(ParaStyle::NoiNhanMuc), 11.0);
+        let body = ParaStyle::Doan.spec();
+        assert!(body.space_after_pt >= 6.0 && body.align == Align::Justify);
+        assert!(ParaStyle::DiaDanh.spec().italic && !ParaStyle::DiaDanh.spec().bold);
+        let nn = ParaStyle::NoiNhan.spec();
+        assert!(nn.bold && nn.italic);
+        assert!(!ParaStyle::CoQuanChuQuan.spec().bold && ParaStyle::CoQuan.spec().bold);
+    }
+}

@@ -1,0 +1,18 @@
+//! Decree 30/2020/NĐ-CP: every rule of form that vanban applies, in one place.
+//!
+//! Both writers read these values; neither decides a size, a margin, a number
+//! or a punctuation mark on its own. Clause references (PL1 II.3 …) point to
+//! Phụ lục I of the decree as summarised in `shared/spec/nd30.md`.
+
+mod format;
+mod kinds;
+mod layout;
+mod numbering;
+
+pub use format::{
+    authority_lines, citation_date, issue_number, place_and_date, recipient_lines, Authority,
+    DRAFT_BLANK,
+};
+pub use kinds::DocKind;
+pub use layout::{PageSetup, ParaStyle, StyleSpec, Align, PAGE, RULE_FRACTION};
+pub use numbering::{Level, Outline};

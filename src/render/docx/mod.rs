@@ -1,0 +1,289 @@
+//! DOCX writer: the page model as a Word document made of real paragraphs in
+//! named styles, with borderless tables for the two-column blocks, so a clerk
+//! can keep editing it in Word or LibreOffice.
+
+mod package;
+mod schema;
+
+use crate::model::{Block, Closing, Document, Header, Paragraph, Table, Title};
+use crate::nd30::{Align, ParaStyle, StyleSpec};
+use docx_rs::{
+    AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
+    Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+/// Twentieths of a point per millimetre.
+const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
+
+fn twips(mm: f32) -> u32 {
+    (mm * TWIPS_PER_MM).round() as u32
+}
+
+/// Half-points, the unit of `w:sz`.
+fn half_points(pt: f32) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+/// Core properties carry this fixed time so the same input gives the same bytes.
+const FIXED_TIME: &str = "2020-01-01T00:00:00Z";
+
+/// Render the page model as DOCX bytes.
+pub fn write(doc: &Document) -> Vec<u8> {
+    let page = &doc.page;
+    let mut docx = Docx::new()
+        .page_size(twips(page.width_mm), twips(page.height_mm))
+        .page_margin(
+            PageMargin::new()
+                .top(twips(page.top_mm) as i32)
+                .bottom(twips(page.bottom_mm) as i32)
+                .left(twips(page.left_mm) as i32)
+                .right(twips(page.right_mm) as i32)
+                .header(twips(page.header_mm) as i32)
+                .footer(twips(page.header_mm) as i32),
+        )
+        .default_fonts(fonts(page.font))
+        .default_size(half_points(ParaStyle::Doan.spec().size_pt))
+        .created_at(FIXED_TIME)
+        .updated_at(FIXED_TIME)
+        // Page numbers from page 2 on: an empty first-page header, a PAGE
+        // field in the default one (PL1 I.7).
+        .first_header(docx_rs::Header::new().add_paragraph(docx_rs::Paragraph::new()))
+        .header(
+            docx_rs::Header::new().add_paragraph(
+                docx_rs::Paragraph::new()
+                    .style(ParaStyle::SoTrang.spec().id)
+                    .add_page_num(PageNum::new()),
+            ),
+        );
+    for style in ParaStyle::ALL {
+        docx = docx.add_style(named_style(style.spec()));
+    }
+    docx = docx.add_table(header_table(&doc.header, doc));
+    for p in title(&doc.title, doc) {
+        docx = docx.add_paragraph(p);
+    }
+    for block in &doc.blocks {
+        docx = match block {
+            Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
+            Block::Table(t) => docx.add_table(table(t, doc)),
+        };
+    }
+    docx = docx.add_table(closing_table(&doc.closing, doc));
+
+    package::pack(docx.build())
+}
+
+fn fonts(family: &str) -> RunFonts {
+    RunFonts::new()
+        .ascii(family)
+        .hi_ansi(family)
+        .cs(family)
+        .east_asia(family)
+}
+
+fn alignment(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        // `Justified` writes a value Word rejects; `both` is justification.
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+fn named_style(s: StyleSpec) -> Style {
+    let mut style = Style::new(s.id, StyleType::Paragraph)
+        .name(s.name)
+        .based_on("Normal")
+        .q_format(true)
+        .size(half_points(s.size_pt))
+        .align(alignment(s.align))
+        .line_spacing(
+            LineSpacing::new()
+                .before(twips_pt(s.space_before_pt))
+                .after(twips_pt(s.space_after_pt))
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        );
+    if s.first_indent_mm > 0.0 {
+        style = style.indent(
+            None,
+            Some(SpecialIndentType::FirstLine(twips(s.first_indent_mm) as i32)),
+            None,
+            None,
+        );
+    }
+    if s.bold {
+        style = style.bold();
+    }
+    if s.italic {
+        style = style.italic();
+    }
+    if s.keep_next {
+        style.paragraph_property = style.paragraph_property.keep_next(true);
+    }
+    style
+}
+
+fn twips_pt(pt: f32) -> u32 {
+    (pt * 20.0).round() as u32
+}
+
+fn styled(style: ParaStyle, text: &str) -> docx_rs::Paragraph {
+    docx_rs::Paragraph::new()
+        .style(style.spec().id)
+        .add_run(Run::new().add_text(text))
+}
+
+fn paragraph(p: &Paragraph) -> docx_rs::Paragraph {
+    styled(p.style, &p.full_text()).keep_next(p.keep_next)
+}
+
+/// An empty paragraph whose bottom border is a centred line `length_mm`
+/// long inside a box `box_mm` wide: the short rules under the issuing body,
+/// the motto and the trích yếu.
+fn rule(length_mm: f32, box_mm: f32, stroke_pt: f32) -> docx_rs::Paragraph {
+    let side = twips(((box_mm - length_mm) / 2.0).max(0.0)) as i32;
+    let mut p = docx_rs::Paragraph::new()
+        .align(AlignmentType::Center)
+        .indent(Some(side), None, Some(side), None)
+        .size(2)
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(40)
+                .line_rule(LineSpacingType::Exact),
+        );
+    // `set_border` would start from all four sides (a box): begin empty.
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size((stroke_pt * 8.0).round() as usize) // eighths of a point
+                .space(0),
+        ),
+    );
+    p
+}
+
+/// A borderless two-column table over the text width (header, closing).
+fn two_columns(left: TableCell, right: TableCell, doc: &Document) -> docx_rs::Table {
+    let (l, r) = (twips(doc.page.left_col_mm), twips(doc.page.right_col_mm));
+    let row = TableRow::new(vec![
+        left.width(l as usize, WidthType::Dxa).vertical_align(VAlignType::Top),
+        right.width(r as usize, WidthType::Dxa).vertical_align(VAlignType::Top),
+    ])
+    .cant_split();
+    docx_rs::Table::without_borders(vec![row])
+        .set_grid(vec![l as usize, r as usize])
+        .width((l + r) as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+}
+
+fn header_table(h: &Header, doc: &Document) -> docx_rs::Table {
+    let mut left = TableCell::new();
+    if let Some(parent) = &h.parent {
+        left = left.add_paragraph(styled(ParaStyle::CoQuanChuQuan, parent));
+    }
+    for line in &h.issuer {
+        left = left.add_paragraph(styled(ParaStyle::CoQuan, line));
+    }
+    left = left
+        .add_paragraph(rule(h.issuer_rule_mm, doc.page.left_col_mm, doc.page.rule_pt))
+        .add_paragraph(styled(ParaStyle::SoKyHieu, &h.number));
+
+    let mut right = TableCell::new()
+        .add_paragraph(styled(ParaStyle::QuocHieu, &h.national))
+        .add_paragraph(styled(ParaStyle::TieuNgu, &h.motto))
+        .add_paragraph(rule(h.motto_rule_mm, doc.page.right_col_mm, doc.page.rule_pt));
+    if let Some(place_date) = &h.place_date {
+        right = right.add_paragraph(styled(ParaStyle::DiaDanh, place_date));
+    }
+    two_columns(left, right, doc)
+}
+
+fn title(t: &Title, doc: &Document) -> Vec<docx_rs::Paragraph> {
+    vec![
+        styled(ParaStyle::TenLoai, &t.kind),
+        styled(ParaStyle::TrichYeu, &t.summary),
+        rule(t.rule_mm, doc.page.text_width_mm(), doc.page.rule_pt).keep_next(true),
+        // Room between the title block and the body.
+        docx_rs::Paragraph::new().size(2).line_spacing(
+            LineSpacing::new().before(0).after(twips_pt(12.0)).line(40).line_rule(LineSpacingType::Exact),
+        ),
+    ]
+}
+
+fn table(t: &Table, doc: &Document) -> docx_rs::Table {
+    let width = doc.page.text_width_mm();
+    let grid: Vec<usize> = t
+        .columns
+        .iter()
+        .map(|c| twips(width * c.width_pct / 100.0) as usize)
+        .collect();
+    let cell = |text: &str, bold: bool, numeric: bool, w: usize| {
+        let mut run = Run::new().add_text(text);
+        if bold {
+            run = run.bold();
+        }
+        let align = if bold {
+            AlignmentType::Center
+        } else if numeric {
+            AlignmentType::Right
+        } else {
+            AlignmentType::Left
+        };
+        TableCell::new()
+            .width(w, WidthType::Dxa)
+            .add_paragraph(docx_rs::Paragraph::new().align(align).add_run(run))
+    };
+    let head = TableRow::new(
+        t.columns
+            .iter()
+            .zip(&grid)
+            .map(|(c, w)| cell(&c.title, true, false, *w))
+            .collect(),
+    )
+    .cant_split();
+    let mut rows = vec![head];
+    for r in &t.rows {
+        rows.push(
+            TableRow::new(
+                r.iter()
+                    .zip(&t.columns)
+                    .zip(&grid)
+                    .map(|((text, c), w)| cell(text, false, c.numeric, *w))
+                    .collect(),
+            )
+            .cant_split(),
+        );
+    }
+    docx_rs::Table::new(rows)
+        .set_grid(grid.clone())
+        .width(grid.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {
+    let mut left = TableCell::new().add_paragraph(styled(ParaStyle::NoiNhan, &c.recipients_title));
+    for line in &c.recipients {
+        left = left.add_paragraph(styled(ParaStyle::NoiNhanMuc, line));
+    }
+    let mut right = TableCell::new();
+    for line in &c.authority {
+        right = right.add_paragraph(styled(ParaStyle::ChucVu, line).keep_next(true));
+    }
+    // Room for the signature and the seal, kept as spacing above the name so
+    // no empty paragraphs sit in the document.
+    let name = styled(ParaStyle::HoTen, &c.signer).line_spacing(
+        LineSpacing::new()
+            .before(twips(doc.page.signature_space_mm))
+            .after(0)
+            .line(240)
+            .line_rule(LineSpacingType::Auto),
+    );
+    right = right.add_paragraph(name);
+    two_columns(left, right, doc)
+}

@@ -1,0 +1,66 @@
+//! The DOCX package: docx-rs's parts, put in schema order, plus the theme
+//! part Word expects, zipped with plain entries (no directory entries, no
+//! Unix permission bits, fixed timestamps) so the bytes are reproducible.
+
+use super::schema::normalise;
+use docx_rs::XMLDocx;
+use std::io::{Cursor, Write};
+use zip::write::SimpleFileOptions;
+
+const THEME: &[u8] = include_bytes!("theme1.xml");
+const THEME_REL: &str = r#"<Relationship Id="rIdVanbanTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml" />"#;
+const THEME_TYPE: &str = r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml" />"#;
+
+/// Insert `item` before the closing tag `close` of an XML part.
+fn insert_before(xml: &[u8], close: &str, item: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    match text.rfind(close) {
+        Some(at) => format!("{}{item}{}", &text[..at], &text[at..]).into_bytes(),
+        None => xml.to_vec(),
+    }
+}
+
+pub fn pack(x: XMLDocx) -> Vec<u8> {
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), insert_before(&x.content_type, "</Types>", THEME_TYPE)),
+        ("_rels/.rels".into(), x.rels),
+        ("docProps/app.xml".into(), x.doc_props.app),
+        ("docProps/core.xml".into(), x.doc_props.core),
+        ("docProps/custom.xml".into(), x.doc_props.custom),
+        (
+            "word/_rels/document.xml.rels".into(),
+            insert_before(&x.document_rels, "</Relationships>", THEME_REL),
+        ),
+        ("word/document.xml".into(), normalise(&x.document)),
+        ("word/styles.xml".into(), normalise(&x.styles)),
+        ("word/settings.xml".into(), normalise(&x.settings)),
+        ("word/fontTable.xml".into(), x.font_table),
+        ("word/comments.xml".into(), x.comments),
+        ("word/numbering.xml".into(), normalise(&x.numberings)),
+        ("word/commentsExtended.xml".into(), x.comments_extended),
+        ("word/footnotes.xml".into(), normalise(&x.footnotes)),
+        ("word/theme/theme1.xml".into(), THEME.to_vec()),
+    ];
+    for (i, h) in x.headers.iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), normalise(h)));
+        if let Some(rels) = x.header_rels.get(i) {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+    for (i, f) in x.footers.iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), normalise(f)));
+        if let Some(rels) = x.footer_rels.get(i) {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, bytes) in parts {
+        zip.start_file(name, options).expect("zip entry in memory");
+        zip.write_all(&bytes).expect("zip write in memory");
+    }
+    zip.finish().expect("zip in memory").into_inner()
+}

@@ -1,0 +1,307 @@
+//! Put docx-rs's XML into the child order ECMA-376 fixes.
+//!
+//! docx-rs 0.4 writes the children of `w:pPr`, `w:rPr`, `w:style`, `w:tblPr`,
+//! `w:sectPr` … in its own order (`w:jc` before `w:spacing`, `w:rPr` first in
+//! `w:pPr`, `w:headerReference` last in `w:sectPr`). LibreOffice accepts that;
+//! Word may "repair" the file. This pass reorders the children of those
+//! elements by the schema's sequences and drops what the schema forbids, so
+//! the package validates with zero errors.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// Children of each element in schema order (ECMA-376 Part 1, transitional).
+/// Elements not listed keep their place after the listed ones.
+const SEQUENCES: &[(&str, &[&str])] = &[
+    (
+        "w:pPr",
+        &[
+            "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+            "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+            "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+            "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+            "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+            "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+            "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+            "w:pPrChange",
+        ],
+    ),
+    (
+        "w:rPr",
+        &[
+            "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+            "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+            "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w",
+            "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr",
+            "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+            "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange",
+        ],
+    ),
+    (
+        "w:style",
+        &[
+            "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine",
+            "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked",
+            "w:personal", "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr", "w:rPr",
+            "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
+        ],
+    ),
+    (
+        "w:tblPr",
+        &[
+            "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+            "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+            "w:tblDescription", "w:tblPrChange",
+        ],
+    ),
+    (
+        "w:tcPr",
+        &[
+            "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
+            "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+            "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+        ],
+    ),
+    (
+        "w:sectPr",
+        &[
+            // Header and footer references form one choice group: same rank.
+            "w:headerReference|w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
+            "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
+            "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+        ],
+    ),
+    (
+        "w:settings",
+        &[
+            "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+            "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
+            "w:printPostScriptOverText", "w:printFractionalCharacterWidth", "w:printFormsData",
+            "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts",
+            "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+            "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop",
+            "w:hideSpellingErrors", "w:hideGrammaticalErrors", "w:activeWritingStyle",
+            "w:proofState", "w:formsDesign", "w:attachedTemplate", "w:linkStyles",
+            "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+            "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting",
+            "w:documentProtection", "w:autoFormatOverride", "w:styleLockTheme",
+            "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+            "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps",
+            "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
+            "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
+            "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+            "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+            "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+            "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
+            "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+            "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars",
+            "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+            "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent",
+            "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml",
+            "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt",
+            "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields",
+            "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+            "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+            "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+            "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+            "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+            "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+        ],
+    ),
+];
+
+/// Where the schema forbids a child: `w:pPr` of a style or a numbering level
+/// is CT_PPrGeneral, which has no `w:rPr`.
+const FORBIDDEN: &[(&str, &str, &str)] = &[("w:style", "w:pPr", "w:rPr"), ("w:lvl", "w:pPr", "w:rPr")];
+
+/// Attributes the schema does not declare: (element, attribute).
+const UNDECLARED: &[(&str, &str)] = &[("w:gridCol", "w:type")];
+
+enum Node {
+    Element(Element),
+    /// Text, references, declarations: written back as they were read.
+    Raw(String),
+}
+
+struct Element {
+    name: String,
+    /// The start tag's content: name and attributes, as read.
+    tag: String,
+    children: Vec<Node>,
+    empty: bool,
+}
+
+/// Reorder and clean one XML part. Input that does not parse is returned
+/// unchanged (it would be a docx-rs bug, and the tests would catch it).
+pub fn normalise(xml: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return xml.to_vec();
+    };
+    match parse(text) {
+        Some(mut nodes) => {
+            for n in &mut nodes {
+                if let Node::Element(e) = n {
+                    fix(e, None);
+                }
+            }
+            let mut out = String::with_capacity(text.len());
+            for n in &nodes {
+                write(n, &mut out);
+            }
+            out.into_bytes()
+        }
+        None => xml.to_vec(),
+    }
+}
+
+fn parse(text: &str) -> Option<Vec<Node>> {
+    let mut reader = Reader::from_str(text);
+    let mut stack: Vec<Element> = Vec::new();
+    let mut top: Vec<Node> = Vec::new();
+    let push = |stack: &mut Vec<Element>, top: &mut Vec<Node>, node: Node| match stack.last_mut() {
+        Some(parent) => parent.children.push(node),
+        None => top.push(node),
+    };
+    loop {
+        let start = reader.buffer_position() as usize;
+        let event = reader.read_event().ok()?;
+        let end = reader.buffer_position() as usize;
+        let raw = &text[start..end];
+        match event {
+            Event::Start(e) => stack.push(Element {
+                name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
+                tag: raw[1..raw.len() - 1].to_string(),
+                children: Vec::new(),
+                empty: false,
+            }),
+            Event::Empty(e) => {
+                let tag = raw[1..raw.len() - 2].trim_end().to_string();
+                let el = Element {
+                    name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
+                    tag,
+                    children: Vec::new(),
+                    empty: true,
+                };
+                push(&mut stack, &mut top, Node::Element(el));
+            }
+            Event::End(_) => {
+                let el = stack.pop()?;
+                push(&mut stack, &mut top, Node::Element(el));
+            }
+            Event::Eof => break,
+            _ => push(&mut stack, &mut top, Node::Raw(raw.to_string())),
+        }
+    }
+    stack.is_empty().then_some(top)
+}
+
+fn rank(sequence: &[&str], name: &str) -> usize {
+    sequence
+        .iter()
+        .position(|s| s.split('|').any(|n| n == name))
+        .unwrap_or(sequence.len())
+}
+
+fn fix(e: &mut Element, parent: Option<&str>) {
+    for (el, attr) in UNDECLARED {
+        if e.name == *el {
+            e.tag = remove_attribute(&e.tag, attr);
+        }
+    }
+    if let Some(parent) = parent {
+        for (p, el, child) in FORBIDDEN {
+            if parent == *p && e.name == *el {
+                e.children
+                    .retain(|c| !matches!(c, Node::Element(c) if c.name == *child));
+            }
+        }
+    }
+    if let Some((_, sequence)) = SEQUENCES.iter().find(|(n, _)| *n == e.name) {
+        // A stable sort keeps repeated children (header references) in order.
+        e.children.sort_by_key(|c| match c {
+            Node::Element(c) => rank(sequence, &c.name),
+            Node::Raw(_) => sequence.len(),
+        });
+    }
+    let name = e.name.clone();
+    for c in &mut e.children {
+        if let Node::Element(c) = c {
+            fix(c, Some(&name));
+        }
+    }
+}
+
+fn remove_attribute(tag: &str, attr: &str) -> String {
+    let key = format!(" {attr}=\"");
+    match tag.find(&key) {
+        Some(start) => {
+            let value_end = tag[start + key.len()..].find('"').map(|i| start + key.len() + i + 1);
+            match value_end {
+                Some(end) => format!("{}{}", &tag[..start], &tag[end..]),
+                None => tag.to_string(),
+            }
+        }
+        None => tag.to_string(),
+    }
+}
+
+fn write(n: &Node, out: &mut String) {
+    match n {
+        Node::Raw(s) => out.push_str(s),
+        Node::Element(e) if e.empty => {
+            out.push('<');
+            out.push_str(e.tag.trim_end());
+            out.push_str("/>");
+        }
+        Node::Element(e) => {
+            out.push('<');
+            out.push_str(&e.tag);
+            out.push('>');
+            for c in &e.children {
+                write(c, out);
+            }
+            out.push_str("</");
+            out.push_str(&e.name);
+            out.push('>');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(xml: &str) -> String {
+        String::from_utf8(normalise(xml.as_bytes())).unwrap()
+    }
+
+    #[test]
+    fn paragraph_properties_follow_the_schema() {
+        let got = run(r#"<w:p><w:pPr><w:rPr /><w:jc w:val="both" /><w:pStyle w:val="A" /><w:spacing w:after="120" /><w:ind w:left="1" /></w:pPr><w:r><w:t xml:space="preserve">a &amp; b</w:t></w:r></w:p>"#);
+        assert_eq!(
+            got,
+            r#"<w:p><w:pPr><w:pStyle w:val="A"/><w:spacing w:after="120"/><w:ind w:left="1"/><w:jc w:val="both"/><w:rPr/></w:pPr><w:r><w:t xml:space="preserve">a &amp; b</w:t></w:r></w:p>"#
+        );
+    }
+
+    #[test]
+    fn style_paragraph_properties_lose_their_run_properties() {
+        let got = run(r#"<w:style><w:name w:val="x" /><w:rPr><w:sz w:val="26" /><w:b /></w:rPr><w:pPr><w:rPr /><w:jc w:val="center" /></w:pPr><w:basedOn w:val="Normal" /></w:style>"#);
+        assert_eq!(
+            got,
+            r#"<w:style><w:name w:val="x"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style>"#
+        );
+    }
+
+    #[test]
+    fn header_references_come_first_in_order_and_grid_columns_lose_type() {
+        let got = run(r#"<w:sectPr><w:pgSz w:w="1" /><w:headerReference w:type="default" /><w:headerReference w:type="first" /><w:titlePg /></w:sectPr>"#);
+        assert_eq!(
+            got,
+            r#"<w:sectPr><w:headerReference w:type="default"/><w:headerReference w:type="first"/><w:pgSz w:w="1"/><w:titlePg/></w:sectPr>"#
+        );
+        assert_eq!(run(r#"<w:gridCol w:w="3685" w:type="dxa" />"#), r#"<w:gridCol w:w="3685"/>"#);
+    }
+}

@@ -1,0 +1,174 @@
+//! PDF writer: the page model laid out by typst, used as a library.
+//!
+//! The World here is the only door typst has to the outside (as in typst's
+//! own design): it knows the layout file built into the binary, the
+//! document's data as `/data.json`, and the bundled fonts. It reads no disk
+//! and has no clock, so the same model always gives the same bytes.
+
+use crate::diag::Diagnostic;
+use crate::fonts;
+use crate::model::Document;
+use crate::nd30::{ParaStyle, StyleSpec};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+const LAYOUT: &str = include_str!("../../templates/van_ban.typ");
+
+/// Options of the PDF output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfSettings {
+    /// PDF/A-2b, for archiving.
+    pub archival: bool,
+}
+
+/// What does not change from one document to the next: the standard
+/// library, the fonts and the parsed layout. Built once per process.
+struct Shared {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: Source,
+    data_id: FileId,
+}
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("static virtual path is valid");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let fonts: Vec<Font> = fonts::FILES
+            .iter()
+            .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
+            .collect();
+        Shared {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            main: Source::new(file_id("/van_ban.typ"), LAYOUT.to_string()),
+            data_id: file_id("/data.json"),
+        }
+    })
+}
+
+/// One document's world: the shared parts and its data.
+struct DocWorld {
+    shared: &'static Shared,
+    data: Bytes,
+}
+
+impl World for DocWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.shared.book
+    }
+
+    fn main(&self) -> FileId {
+        self.shared.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.shared.main.id() {
+            Ok(self.shared.main.clone())
+        } else {
+            Err(FileError::NotFound(id.vpath().get_without_slash().into()))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.shared.data_id {
+            Ok(self.data.clone())
+        } else {
+            // Nothing else exists: a `read()` in the layout finds no disk.
+            Err(FileError::NotFound(id.vpath().get_without_slash().into()))
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+/// What the layout file reads from `/data.json`.
+#[derive(Serialize)]
+struct LayoutData<'a> {
+    doc: &'a Document,
+    styles: BTreeMap<String, StyleSpec>,
+    font: &'static str,
+}
+
+fn style_key(s: ParaStyle) -> String {
+    serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .expect("styles serialise as names")
+}
+
+/// Check that the bundled font can draw every character of the document:
+/// typst would leave a blank without a word.
+pub fn check_glyphs(doc: &Document) -> Result<(), Diagnostic> {
+    let missing: Vec<char> = doc.reading_order().iter().flat_map(|l| fonts::missing_chars(l)).collect();
+    match missing.first() {
+        None => Ok(()),
+        Some(c) => Err(Diagnostic::error(format!(
+            "phông chữ {} không có ký tự `{c}` (U+{:04X}) (character not in the font)",
+            fonts::FAMILY,
+            *c as u32
+        ))),
+    }
+}
+
+/// Render the page model as PDF bytes.
+pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
+    check_glyphs(doc)?;
+    let data = LayoutData {
+        doc,
+        styles: ParaStyle::ALL.iter().map(|s| (style_key(*s), s.spec())).collect(),
+        font: fonts::FAMILY,
+    };
+    let world = DocWorld {
+        shared: shared(),
+        data: Bytes::new(serde_json::to_vec(&data).expect("model serialises")),
+    };
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let document = compiled.output.map_err(|errors| typst_error("dàn trang", &errors))?;
+    let standards = if settings.archival {
+        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| {
+            Diagnostic::error(format!("PDF/A-2b: {}", e.message()))
+        })?
+    } else {
+        PdfStandards::default()
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom("vanban".into()),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|errors| typst_error("xuất PDF", &errors))
+}
+
+fn typst_error(stage: &str, errors: &[typst::diag::SourceDiagnostic]) -> Diagnostic {
+    let messages: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
+    Diagnostic::error(format!(
+        "lỗi {stage} PDF (typst): {} — đây là lỗi của vanban, xin báo lại (internal error)",
+        messages.join("; ")
+    ))
+}

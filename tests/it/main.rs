@@ -1,0 +1,6 @@
+//! vanban's integration tests: outputs are read back (DOCX XML, PDF text and
+//! positions) and checked against the decree and the seed document.
+
+mod docx;
+mod seed;
+mod util;

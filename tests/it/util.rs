@@ -1,0 +1,159 @@
+//! Helpers shared by the integration tests: paths, reading DOCX parts and
+//! paragraphs back, extracting PDF text with poppler, normalising text.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed_plan() -> PathBuf {
+    root().join("data/ke-hoach-binh-dang-gioi-bat-trang-2026.yaml")
+}
+
+pub fn seed_text() -> String {
+    let path = root().join("../shared/seed/ke-hoach-binh-dang-gioi-bat-trang-2026.txt");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Collapse runs of whitespace: the draft blanks and line breaks of an
+/// extraction are not part of the text.
+pub fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A DOCX read back from its bytes.
+pub struct Docx {
+    zip: zip::ZipArchive<std::io::Cursor<Vec<u8>>>,
+}
+
+impl Docx {
+    pub fn new(bytes: Vec<u8>) -> Docx {
+        Docx {
+            zip: zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("DOCX is a zip"),
+        }
+    }
+
+    pub fn part(&mut self, name: &str) -> String {
+        let mut s = String::new();
+        self.zip
+            .by_name(name)
+            .unwrap_or_else(|_| panic!("DOCX has no part {name}"))
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.zip.file_names().map(str::to_string).collect()
+    }
+
+    /// Non-empty paragraphs of document.xml in order, with their style id.
+    pub fn paragraphs(&mut self) -> Vec<Para> {
+        paragraphs(&self.part("word/document.xml"))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Para {
+    pub style: Option<String>,
+    pub text: String,
+    /// The paragraph's own XML, for checking its properties.
+    pub xml: String,
+}
+
+pub fn paragraphs(xml: &str) -> Vec<Para> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut current: Option<(Option<String>, String, usize)> = None;
+    let mut in_text = false;
+    loop {
+        let pos = reader.buffer_position() as usize;
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == b"w:p" => current = Some((None, String::new(), pos)),
+            Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
+                if let Some(c) = current.as_mut() {
+                    let v = e.try_get_attribute("w:val").unwrap().unwrap();
+                    c.0 = Some(String::from_utf8(v.value.to_vec()).unwrap());
+                }
+            }
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::Text(t) if in_text => {
+                if let Some(c) = current.as_mut() {
+                    c.1.push_str(&t.xml_content().unwrap());
+                }
+            }
+            Event::GeneralRef(r) if in_text => {
+                if let Some(c) = current.as_mut() {
+                    let name = String::from_utf8(r.to_vec()).unwrap();
+                    c.1.push_str(match name.as_str() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        other => panic!("entity {other}"),
+                    });
+                }
+            }
+            Event::End(e) if e.name().as_ref() == b"w:p" => {
+                if let Some((style, text, start)) = current.take() {
+                    let end = reader.buffer_position() as usize;
+                    if !text.trim().is_empty() {
+                        out.push(Para { style, text, xml: xml[start..end].to_string() });
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The value of `attr` on the first `<tag …>` in `xml`.
+pub fn attr(xml: &str, tag: &str, attr: &str) -> Option<String> {
+    let start = xml.find(&format!("<{tag} ")).or_else(|| xml.find(&format!("<{tag}/")))?;
+    let end = start + xml[start..].find('>')?;
+    let element = &xml[start..end];
+    let key = format!("{attr}=\"");
+    let v = element.find(&key)? + key.len();
+    Some(element[v..v + element[v..].find('"')?].to_string())
+}
+
+pub fn has_tool(name: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {name}"))
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Text of a PDF with pdftotext, in content order.
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext").arg("-raw").arg(path).arg("-").output().unwrap();
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Page sizes in points, from pdfinfo.
+pub fn pdf_page_sizes(path: &Path) -> Vec<(f32, f32)> {
+    let out = Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(path).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let nums: Vec<f32> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            (nums[1], nums[2])
+        })
+        .collect()
+}
