@@ -35,7 +35,9 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Document> {
     };
     let view = view(plan, doc, &vars)?;
     let context = tera::Context::from_serialize(&view).map_err(|e| {
-        in_plan(Diagnostic::error(format!("dữ liệu không dựng được mẫu: {e}")))
+        in_plan(Diagnostic::error(format!(
+            "dữ liệu không dựng được mẫu: {e}"
+        )))
     })?;
     let directives = templates.render(template, &context)?;
     let (title, blocks) = body(&directives).map_err(Diagnostics::from)?;
@@ -96,7 +98,12 @@ fn view(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Value> {
 }
 
 fn unknown_department(code: &str, doc: &Loaded) -> Diagnostic {
-    let known: Vec<&str> = doc.profile.phong_ban.iter().map(|d| d.ma.as_str()).collect();
+    let known: Vec<&str> = doc
+        .profile
+        .phong_ban
+        .iter()
+        .map(|d| d.ma.as_str())
+        .collect();
     Diagnostic::error(format!(
         "không có phòng ban mã `{code}` trong hồ sơ đơn vị {} (unknown department); các mã có: {}",
         doc.profile_path.display(),
@@ -119,7 +126,11 @@ fn expand_all(v: &mut Value, key: String, vars: &Vars, err: &mut dyn FnMut(Strin
         }
         Value::Object(map) => {
             for (k, item) in map.iter_mut() {
-                let path = if key.is_empty() { k.clone() } else { format!("{key}.{k}") };
+                let path = if key.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{key}.{k}")
+                };
                 expand_all(item, path, vars, err);
             }
         }
@@ -143,7 +154,12 @@ fn header(plan: &Plan, doc: &Loaded) -> Header {
         number: nd30::issue_number(plan.so, plan.loai, &p.viet_tat, None),
         national: NATIONAL.to_string(),
         motto: MOTTO.to_string(),
-        motto_rule_mm: round(fonts::text_width_mm(MOTTO, motto.size_pt, motto.bold, motto.italic)),
+        motto_rule_mm: round(fonts::text_width_mm(
+            MOTTO,
+            motto.size_pt,
+            motto.bold,
+            motto.italic,
+        )),
         place_date: Some(nd30::place_and_date(&p.dia_danh, plan.ngay, plan.nam)),
     }
 }
@@ -181,7 +197,11 @@ fn body(directives: &[Directive]) -> std::result::Result<(Title, Vec<Block>), Di
                 para(ParaStyle::CanCu, None, text)
             }
             "doan" | "ket" => para(ParaStyle::Doan, None, text),
-            "muc" => para(ParaStyle::Muc, Some(outline.next(Level::Muc)), text.to_uppercase()),
+            "muc" => para(
+                ParaStyle::Muc,
+                Some(outline.next(Level::Muc)),
+                text.to_uppercase(),
+            ),
             "dieu" => para(ParaStyle::Muc, Some(outline.next(Level::Dieu)), text),
             "khoan" => para(ParaStyle::Khoan, Some(outline.next(Level::Khoan)), text),
             "khoan_doan" => para(ParaStyle::Doan, Some(outline.next(Level::Khoan)), text),
@@ -189,8 +209,8 @@ fn body(directives: &[Directive]) -> std::result::Result<(Title, Vec<Block>), Di
             "gach" => para(ParaStyle::Doan, Some("-".into()), text),
             "nhiem_vu" => {
                 // A unit's single task reads as a paragraph; several as a list.
-                let alone = !is_task(directives.get(i.wrapping_sub(1)))
-                    && !is_task(directives.get(i + 1));
+                let alone =
+                    !is_task(directives.get(i.wrapping_sub(1))) && !is_task(directives.get(i + 1));
                 para(ParaStyle::Doan, (!alone).then(|| "-".into()), text)
             }
             other => {
@@ -283,7 +303,10 @@ fn closing(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Closing> {
         }
     };
     if !errors.is_empty() {
-        let located = errors.into_iter().map(|d| d.in_file(&doc.plan_path)).collect();
+        let located = errors
+            .into_iter()
+            .map(|d| d.in_file(&doc.plan_path))
+            .collect();
         return Err(Diagnostics(located));
     }
     Ok(Closing {
@@ -352,7 +375,9 @@ mod tests {
                 "Trên đây là kế hoạch./."
             ]
         );
-        let Block::Paragraph(last) = blocks.last().unwrap() else { panic!() };
+        let Block::Paragraph(last) = blocks.last().unwrap() else {
+            panic!()
+        };
         assert!(last.keep_next);
     }
 
@@ -369,6 +394,9 @@ mod tests {
 
     #[test]
     fn unknown_directive_is_reported() {
-        assert!(body(&[d("khong_co", "x")]).unwrap_err().message.contains("@khong_co"));
+        assert!(body(&[d("khong_co", "x")])
+            .unwrap_err()
+            .message
+            .contains("@khong_co"));
     }
 }

@@ -39,9 +39,14 @@ impl FromStr for Date {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Date, String> {
-        let bad = || format!("ngày `{s}` phải viết dạng NNNN-TT-NN, ví dụ 2026-02-14 (date must be YYYY-MM-DD)");
+        let bad = || {
+            format!(
+                "ngày `{s}` phải viết dạng NNNN-TT-NN, ví dụ 2026-02-14 (date must be YYYY-MM-DD)"
+            )
+        };
         let mut parts = s.trim().split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(bad());
         };
@@ -78,11 +83,24 @@ mod tests {
 
     #[test]
     fn parses_iso_dates_and_rejects_impossible_ones() {
-        assert_eq!("2026-02-14".parse::<Date>(), Ok(Date { year: 2026, month: 2, day: 14 }));
-        assert!("2026-02-30".parse::<Date>().unwrap_err().contains("không tồn tại"));
+        assert_eq!(
+            "2026-02-14".parse::<Date>(),
+            Ok(Date {
+                year: 2026,
+                month: 2,
+                day: 14
+            })
+        );
+        assert!("2026-02-30"
+            .parse::<Date>()
+            .unwrap_err()
+            .contains("không tồn tại"));
         assert!("2025-02-29".parse::<Date>().is_err());
         assert!("2024-02-29".parse::<Date>().is_ok());
         assert!("2026-13-01".parse::<Date>().is_err());
-        assert!("14/02/2026".parse::<Date>().unwrap_err().contains("NNNN-TT-NN"));
+        assert!("14/02/2026"
+            .parse::<Date>()
+            .unwrap_err()
+            .contains("NNNN-TT-NN"));
     }
 }

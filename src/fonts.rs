@@ -34,6 +34,26 @@ pub fn text_width_mm(text: &str, size_pt: f32, bold: bool, italic: bool) -> f32 
     units as f32 / f32::from(face.units_per_em()) * size_pt * 25.4 / 72.0
 }
 
+/// Vertical metrics of the regular face in em: ascender, descender (below
+/// the baseline, positive) and line gap. Word's "single" line spacing is
+/// their sum (1.15 em for Times New Roman); the PDF lays lines out the same.
+pub fn line_metrics() -> LineMetrics {
+    let face = face(false, false);
+    let em = f32::from(face.units_per_em());
+    LineMetrics {
+        ascender_em: f32::from(face.ascender()) / em,
+        descender_em: -f32::from(face.descender()) / em,
+        gap_em: f32::from(face.line_gap()) / em,
+    }
+}
+
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct LineMetrics {
+    pub ascender_em: f32,
+    pub descender_em: f32,
+    pub gap_em: f32,
+}
+
 /// Characters of `text` that one of the four styles cannot draw. Typst
 /// leaves such glyphs blank without a word, so vanban must ask first.
 pub fn missing_chars(text: &str) -> Vec<char> {
@@ -63,5 +83,8 @@ mod tests {
         let w = text_width_mm("M", 14.0, false, false);
         assert!((w - 4.39).abs() < 0.02, "{w}");
         assert!(text_width_mm("ABC", 13.0, true, false) > text_width_mm("ABC", 13.0, false, false));
+        let m = line_metrics();
+        let single = m.ascender_em + m.descender_em + m.gap_em;
+        assert!((single - 1.15).abs() < 0.01, "{m:?}");
     }
 }

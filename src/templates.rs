@@ -56,8 +56,11 @@ impl Templates {
     /// Render `template` with `context` and parse the script it prints.
     pub fn render(&self, template: &str, context: &Context) -> Result<Vec<Directive>, Diagnostic> {
         let script = self.tera.render(template, context).map_err(|e| {
-            Diagnostic::error(format!("lỗi khi dựng mẫu (template error): {}", error_chain(&e)))
-                .in_file(&Path::new("templates").join(template))
+            Diagnostic::error(format!(
+                "lỗi khi dựng mẫu (template error): {}",
+                error_chain(&e)
+            ))
+            .in_file(&Path::new("templates").join(template))
         })?;
         parse_script(&script).map_err(|e| e.in_file(&Path::new("templates").join(template)))
     }
@@ -144,11 +147,17 @@ mod tests {
     #[test]
     fn user_text_cannot_open_a_directive() {
         let mut ctx = Context::new();
-        ctx.insert("x", "a\n@muc CHÈN {{ y }} \\n <w:t> & #read(\"/etc/passwd\")");
+        ctx.insert(
+            "x",
+            "a\n@muc CHÈN {{ y }} \\n <w:t> & #read(\"/etc/passwd\")",
+        );
         let got = render("@doan {{ x }}\n", &ctx);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].name, "doan");
-        assert_eq!(got[0].text, "a\n@muc CHÈN {{ y }} \\n <w:t> & #read(\"/etc/passwd\")");
+        assert_eq!(
+            got[0].text,
+            "a\n@muc CHÈN {{ y }} \\n <w:t> & #read(\"/etc/passwd\")"
+        );
     }
 
     #[test]

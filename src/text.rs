@@ -64,7 +64,10 @@ fn is_placeholder(inner: &str) -> bool {
     let name_ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
     match head.strip_prefix("vb:") {
         Some(key) => {
-            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         }
         None => name_ok(head) && !inner.contains('|'),
     }
@@ -126,18 +129,31 @@ mod tests {
 
     fn run(text: &str) -> Result<String, String> {
         let (p, r) = (profile(), registry());
-        expand(text, &Vars { year: 2026, profile: &p, registry: &r })
+        expand(
+            text,
+            &Vars {
+                year: 2026,
+                profile: &p,
+                registry: &r,
+            },
+        )
     }
 
     #[test]
     fn fills_year_unit_and_citations() {
-        assert_eq!(run("phụ nữ {dia_phuong} năm {nam}").unwrap(), "phụ nữ xã Bát Tràng năm 2026");
+        assert_eq!(
+            run("phụ nữ {dia_phuong} năm {nam}").unwrap(),
+            "phụ nữ xã Bát Tràng năm 2026"
+        );
         assert_eq!(run("Công an {cap}").unwrap(), "Công an xã");
         assert_eq!(
             run("Thực hiện {vb:kh-67} về").unwrap(),
             "Thực hiện Kế hoạch số 67/KH-UBND ngày 14/02/2026 của UBND thành phố Hà Nội về"
         );
-        assert_eq!(run("{vb:luat-bdg|Luật bình đẳng giới}").unwrap(), "Luật bình đẳng giới số 73/2006/QH11");
+        assert_eq!(
+            run("{vb:luat-bdg|Luật bình đẳng giới}").unwrap(),
+            "Luật bình đẳng giới số 73/2006/QH11"
+        );
     }
 
     #[test]
@@ -153,6 +169,9 @@ mod tests {
 
     #[test]
     fn lists_references() {
-        assert_eq!(references("a {vb:kh-67} b {vb:luat-bdg|Luật} {x}"), ["kh-67", "luat-bdg"]);
+        assert_eq!(
+            references("a {vb:kh-67} b {vb:luat-bdg|Luật} {x}"),
+            ["kh-67", "luat-bdg"]
+        );
     }
 }

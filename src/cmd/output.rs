@@ -7,11 +7,19 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".vanban-")
         .tempfile_in(dir)
-        .with_context(|| format!("không tạo được tệp tạm trong {} (cannot create temp file)", dir.display()))?;
+        .with_context(|| {
+            format!(
+                "không tạo được tệp tạm trong {} (cannot create temp file)",
+                dir.display()
+            )
+        })?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("không ghi được {} (cannot write)", path.display()))?;

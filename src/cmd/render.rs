@@ -23,8 +23,12 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("không tạo được thư mục {} (cannot create folder)", args.out.display()))?;
+    std::fs::create_dir_all(&args.out).with_context(|| {
+        format!(
+            "không tạo được thư mục {} (cannot create folder)",
+            args.out.display()
+        )
+    })?;
     let stem = args
         .file
         .file_stem()
@@ -37,18 +41,24 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Vec<(Format, Vec<u8>)>, Vec<Diagnostic>> {
+fn render_all(
+    args: &RenderArgs,
+    formats: &[Format],
+) -> Result<Vec<(Format, Vec<u8>)>, Vec<Diagnostic>> {
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
     let doc = compose::compose(&loaded, &templates).map_err(|d| d.0)?;
-    let settings = PdfSettings { archival: args.pdfa };
+    let settings = PdfSettings {
+        archival: args.pdfa,
+    };
     formats
         .iter()
         .map(|&f| {
             let bytes = match f {
                 Format::Docx => render::docx::write(&doc),
-                Format::Pdf => render::pdf::write(&doc, settings)
-                    .map_err(|d| vec![d.in_file(&args.file)])?,
+                Format::Pdf => {
+                    render::pdf::write(&doc, settings).map_err(|d| vec![d.in_file(&args.file)])?
+                }
             };
             Ok((f, bytes))
         })

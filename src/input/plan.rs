@@ -147,7 +147,8 @@ mod tests {
 
     #[test]
     fn khoan_is_a_string_or_a_map() {
-        let k: Vec<Khoan> = serde_norway::from_str("- Một đoạn\n- tieu_de: Tiêu đề\n  nhiem_vu: [a, b]\n").unwrap();
+        let k: Vec<Khoan> =
+            serde_norway::from_str("- Một đoạn\n- tieu_de: Tiêu đề\n  nhiem_vu: [a, b]\n").unwrap();
         assert_eq!(k[0].0.noi_dung.as_deref(), Some("Một đoạn"));
         assert_eq!(k[1].0.tieu_de.as_deref(), Some("Tiêu đề"));
         assert_eq!(k[1].0.nhiem_vu, ["a", "b"]);

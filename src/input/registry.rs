@@ -69,12 +69,20 @@ mod tests {
     fn laws_are_cited_by_name_and_number() {
         let e = entry("{loai: Luật, ten: Bình đẳng giới, so: 73/2006/QH11, ngay: 2006-11-29}");
         assert_eq!(e.citation(None), "Luật Bình đẳng giới số 73/2006/QH11");
-        assert_eq!(e.citation(Some("Luật bình đẳng giới")), "Luật bình đẳng giới số 73/2006/QH11");
+        assert_eq!(
+            e.citation(Some("Luật bình đẳng giới")),
+            "Luật bình đẳng giới số 73/2006/QH11"
+        );
     }
 
     #[test]
     fn other_documents_by_number_date_and_issuer() {
-        let e = entry("{loai: Kế hoạch, so: 67/KH-UBND, ngay: 2026-02-14, co_quan: UBND thành phố Hà Nội}");
-        assert_eq!(e.citation(None), "Kế hoạch số 67/KH-UBND ngày 14/02/2026 của UBND thành phố Hà Nội");
+        let e = entry(
+            "{loai: Kế hoạch, so: 67/KH-UBND, ngay: 2026-02-14, co_quan: UBND thành phố Hà Nội}",
+        );
+        assert_eq!(
+            e.citation(None),
+            "Kế hoạch số 67/KH-UBND ngày 14/02/2026 của UBND thành phố Hà Nội"
+        );
     }
 }

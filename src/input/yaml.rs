@@ -25,7 +25,9 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
 pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, Diagnostics> {
     let text: String = text.nfc().collect();
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("tệp rỗng (empty file)").in_file(path).into());
+        return Err(Diagnostic::error("tệp rỗng (empty file)")
+            .in_file(path)
+            .into());
     }
     serde_norway::from_str(&text).map_err(|e| {
         let (line, column) = match e.location() {
@@ -54,7 +56,10 @@ fn explain(raw: &str) -> (Option<String>, String) {
     } else if let Some(rest) = msg.strip_prefix("missing field ") {
         format!("thiếu khóa {rest} (missing field)")
     } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        format!("sai kiểu giá trị (invalid type): {}", vietnamese_types(rest))
+        format!(
+            "sai kiểu giá trị (invalid type): {}",
+            vietnamese_types(rest)
+        )
     } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
         format!("giá trị không hợp lệ (unknown variant) {rest}")
     } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
@@ -145,7 +150,10 @@ mod tests {
     }
 
     fn err(text: &str) -> Diagnostic {
-        parse::<Doc>(text, Path::new("kh.yaml")).unwrap_err().0.remove(0)
+        parse::<Doc>(text, Path::new("kh.yaml"))
+            .unwrap_err()
+            .0
+            .remove(0)
     }
 
     #[test]

@@ -131,10 +131,22 @@ mod tests {
 
     #[test]
     fn number_below_ten_takes_a_leading_zero() {
-        assert_eq!(issue_number(Some(5), DocKind::KeHoach, "UBND", None), "Số: 05/KH-UBND");
-        assert_eq!(issue_number(Some(7), DocKind::QuyetDinh, "UBND", None), "Số: 07/QĐ-UBND");
-        assert_eq!(issue_number(Some(12), DocKind::KeHoach, "UBND", None), "Số: 12/KH-UBND");
-        assert_eq!(issue_number(Some(123), DocKind::BaoCao, "UBND", None), "Số: 123/BC-UBND");
+        assert_eq!(
+            issue_number(Some(5), DocKind::KeHoach, "UBND", None),
+            "Số: 05/KH-UBND"
+        );
+        assert_eq!(
+            issue_number(Some(7), DocKind::QuyetDinh, "UBND", None),
+            "Số: 07/QĐ-UBND"
+        );
+        assert_eq!(
+            issue_number(Some(12), DocKind::KeHoach, "UBND", None),
+            "Số: 12/KH-UBND"
+        );
+        assert_eq!(
+            issue_number(Some(123), DocKind::BaoCao, "UBND", None),
+            "Số: 123/BC-UBND"
+        );
     }
 
     #[test]
@@ -179,7 +191,10 @@ mod tests {
     #[test]
     fn draft_date_keeps_the_year_and_blanks_day_and_month() {
         let s = place_and_date("Bát Tràng", None, 2026);
-        assert_eq!(s, format!("Bát Tràng, ngày {DRAFT_BLANK}tháng {DRAFT_BLANK}năm 2026"));
+        assert_eq!(
+            s,
+            format!("Bát Tràng, ngày {DRAFT_BLANK}tháng {DRAFT_BLANK}năm 2026")
+        );
         let collapsed: Vec<&str> = s.split_whitespace().collect();
         assert_eq!(collapsed.join(" "), "Bát Tràng, ngày tháng năm 2026");
     }
@@ -192,15 +207,26 @@ mod tests {
 
     #[test]
     fn recipients_end_with_semicolons_and_the_archive_line_with_a_period() {
-        let lines = recipient_lines(&["Sở Nội vụ TP Hà Nội".into(), "Các thôn".into()], &["VHXH".into()]);
-        assert_eq!(lines, ["- Sở Nội vụ TP Hà Nội;", "- Các thôn;", "- Lưu: VT, VHXH."]);
+        let lines = recipient_lines(
+            &["Sở Nội vụ TP Hà Nội".into(), "Các thôn".into()],
+            &["VHXH".into()],
+        );
+        assert_eq!(
+            lines,
+            ["- Sở Nội vụ TP Hà Nội;", "- Các thôn;", "- Lưu: VT, VHXH."]
+        );
         assert_eq!(recipient_lines(&[], &[]), ["- Lưu: VT."]);
     }
 
     #[test]
     fn authority_prefixes_keep_their_dots() {
         assert_eq!(
-            authority_lines(Some("Ủy ban nhân dân"), Some(Authority::Kt), "Chủ tịch", "Phó Chủ tịch"),
+            authority_lines(
+                Some("Ủy ban nhân dân"),
+                Some(Authority::Kt),
+                "Chủ tịch",
+                "Phó Chủ tịch"
+            ),
             ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
         );
         assert_eq!(
@@ -215,7 +241,10 @@ mod tests {
             authority_lines(None, Some(Authority::Tuq), "CHỦ TỊCH", "TRƯỞNG PHÒNG"),
             ["TUQ. CHỦ TỊCH", "TRƯỞNG PHÒNG"]
         );
-        assert_eq!(authority_lines(None, Some(Authority::Q), "CHỦ TỊCH", "PHÓ CHỦ TỊCH"), ["Q. CHỦ TỊCH"]);
+        assert_eq!(
+            authority_lines(None, Some(Authority::Q), "CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+            ["Q. CHỦ TỊCH"]
+        );
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub struct PageSetup {
     pub right_col_mm: f32,
     /// Room left between the signer's position and name for signature and seal.
     pub signature_space_mm: f32,
+    /// Space between the trích yếu's line and the body.
+    pub title_rule_after_pt: f32,
+    /// Height of the empty line that carries a short rule at its bottom.
+    pub rule_box_pt: f32,
     /// Thickness of the short rules under the issuing body, motto and trích yếu.
     pub rule_pt: f32,
     /// Font family named in the document; metric-compatible fonts stand in for it.
@@ -46,6 +50,8 @@ pub const PAGE: PageSetup = PageSetup {
     left_col_mm: 65.0,
     right_col_mm: 100.0,
     signature_space_mm: 24.0,
+    title_rule_after_pt: 12.0,
+    rule_box_pt: 2.0,
     rule_pt: 0.75,
     font: "Times New Roman",
 };
@@ -167,7 +173,14 @@ impl ParaStyle {
             ..s(id, name, 14.0, bold, italic, Justify)
         };
         match self {
-            CoQuanChuQuan => s("VBCoQuanChuQuan", "VB Cơ quan chủ quản", 13.0, false, false, Center),
+            CoQuanChuQuan => s(
+                "VBCoQuanChuQuan",
+                "VB Cơ quan chủ quản",
+                13.0,
+                false,
+                false,
+                Center,
+            ),
             CoQuan => s("VBCoQuan", "VB Cơ quan ban hành", 13.0, true, false, Center),
             SoKyHieu => StyleSpec {
                 space_before_pt: 6.0,
@@ -177,7 +190,14 @@ impl ParaStyle {
             TieuNgu => s("VBTieuNgu", "VB Tiêu ngữ", 14.0, true, false, Center),
             DiaDanh => StyleSpec {
                 space_before_pt: 6.0,
-                ..s("VBDiaDanh", "VB Địa danh, ngày tháng", 14.0, false, true, Center)
+                ..s(
+                    "VBDiaDanh",
+                    "VB Địa danh, ngày tháng",
+                    14.0,
+                    false,
+                    true,
+                    Center,
+                )
             },
             TenLoai => StyleSpec {
                 space_before_pt: 24.0,
@@ -203,7 +223,14 @@ impl ParaStyle {
                 ..body("VBDiem", "VB Điểm", false, false)
             },
             NoiNhan => s("VBNoiNhan", "VB Nơi nhận", 12.0, true, true, Left),
-            NoiNhanMuc => s("VBNoiNhanMuc", "VB Nơi nhận - dòng", 11.0, false, false, Left),
+            NoiNhanMuc => s(
+                "VBNoiNhanMuc",
+                "VB Nơi nhận - dòng",
+                11.0,
+                false,
+                false,
+                Left,
+            ),
             ChucVu => s("VBChucVu", "VB Chức vụ người ký", 14.0, true, false, Center),
             HoTen => s("VBHoTen", "VB Họ tên người ký", 14.0, true, false, Center),
             SoTrang => s("VBSoTrang", "VB Số trang", 14.0, false, false, Center),

@@ -14,5 +14,5 @@ pub use format::{
     DRAFT_BLANK,
 };
 pub use kinds::DocKind;
-pub use layout::{PageSetup, ParaStyle, StyleSpec, Align, PAGE, RULE_FRACTION};
+pub use layout::{Align, PageSetup, ParaStyle, StyleSpec, PAGE, RULE_FRACTION};
 pub use numbering::{Level, Outline};

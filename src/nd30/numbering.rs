@@ -117,7 +117,10 @@ mod tests {
     #[test]
     fn roman_numerals() {
         let got: Vec<String> = [1, 2, 3, 4, 5, 9, 10, 14, 40, 90, 2026].map(roman).to_vec();
-        assert_eq!(got, ["I", "II", "III", "IV", "V", "IX", "X", "XIV", "XL", "XC", "MMXXVI"]);
+        assert_eq!(
+            got,
+            ["I", "II", "III", "IV", "V", "IX", "X", "XIV", "XL", "XC", "MMXXVI"]
+        );
     }
 
     #[test]

@@ -113,6 +113,7 @@ struct LayoutData<'a> {
     doc: &'a Document,
     styles: BTreeMap<String, StyleSpec>,
     font: &'static str,
+    line: fonts::LineMetrics,
 }
 
 fn style_key(s: ParaStyle) -> String {
@@ -125,7 +126,11 @@ fn style_key(s: ParaStyle) -> String {
 /// Check that the bundled font can draw every character of the document:
 /// typst would leave a blank without a word.
 pub fn check_glyphs(doc: &Document) -> Result<(), Diagnostic> {
-    let missing: Vec<char> = doc.reading_order().iter().flat_map(|l| fonts::missing_chars(l)).collect();
+    let missing: Vec<char> = doc
+        .reading_order()
+        .iter()
+        .flat_map(|l| fonts::missing_chars(l))
+        .collect();
     match missing.first() {
         None => Ok(()),
         Some(c) => Err(Diagnostic::error(format!(
@@ -141,19 +146,24 @@ pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnosti
     check_glyphs(doc)?;
     let data = LayoutData {
         doc,
-        styles: ParaStyle::ALL.iter().map(|s| (style_key(*s), s.spec())).collect(),
+        styles: ParaStyle::ALL
+            .iter()
+            .map(|s| (style_key(*s), s.spec()))
+            .collect(),
         font: fonts::FAMILY,
+        line: fonts::line_metrics(),
     };
     let world = DocWorld {
         shared: shared(),
         data: Bytes::new(serde_json::to_vec(&data).expect("model serialises")),
     };
     let compiled = typst::compile::<PagedDocument>(&world);
-    let document = compiled.output.map_err(|errors| typst_error("dàn trang", &errors))?;
+    let document = compiled
+        .output
+        .map_err(|errors| typst_error("dàn trang", &errors))?;
     let standards = if settings.archival {
-        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| {
-            Diagnostic::error(format!("PDF/A-2b: {}", e.message()))
-        })?
+        PdfStandards::new(&[PdfStandard::A_2b])
+            .map_err(|e| Diagnostic::error(format!("PDF/A-2b: {}", e.message())))?
     } else {
         PdfStandards::default()
     };

@@ -13,7 +13,9 @@ fn seed_units() -> Vec<String> {
         // A paragraph that starts in lower case continues the previous one
         // (the original's page break).
         if block.chars().next().is_some_and(char::is_lowercase) {
-            let last = units.last_mut().expect("a continuation follows a paragraph");
+            let last = units
+                .last_mut()
+                .expect("a continuation follows a paragraph");
             last.push(' ');
             last.push_str(block);
             joins += 1;
@@ -21,7 +23,10 @@ fn seed_units() -> Vec<String> {
         }
         units.extend(block.lines().map(str::to_string));
     }
-    assert_eq!(joins, 2, "the seed README names two paragraphs cut by page breaks");
+    assert_eq!(
+        joins, 2,
+        "the seed README names two paragraphs cut by page breaks"
+    );
     // vanban computes the numbering: the seed's `5.` after `3.` becomes `4.`.
     let slip = units
         .iter()
@@ -60,7 +65,11 @@ fn seed_docx() -> Docx {
 
 #[test]
 fn docx_text_equals_the_seed() {
-    let got: Vec<String> = seed_docx().paragraphs().iter().map(|p| norm(&p.text)).collect();
+    let got: Vec<String> = seed_docx()
+        .paragraphs()
+        .iter()
+        .map(|p| norm(&p.text))
+        .collect();
     let want = expected();
     for (i, (g, w)) in got.iter().zip(&want).enumerate() {
         assert_eq!(g, w, "paragraph {i} differs");

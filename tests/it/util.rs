@@ -45,7 +45,8 @@ impl Docx {
             .unwrap_or_else(|_| panic!("DOCX has no part {name}"))
             .read_to_string(&mut s)
             .unwrap();
-        s
+        // One spelling of empty elements, whatever the writer's.
+        s.replace(" />", "/>")
     }
 
     pub fn names(&self) -> Vec<String> {
@@ -74,7 +75,9 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
     loop {
         let pos = reader.buffer_position() as usize;
         match reader.read_event().unwrap() {
-            Event::Start(e) if e.name().as_ref() == b"w:p" => current = Some((None, String::new(), pos)),
+            Event::Start(e) if e.name().as_ref() == b"w:p" => {
+                current = Some((None, String::new(), pos))
+            }
             Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
                 if let Some(c) = current.as_mut() {
                     let v = e.try_get_attribute("w:val").unwrap().unwrap();
@@ -105,7 +108,11 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
                 if let Some((style, text, start)) = current.take() {
                     let end = reader.buffer_position() as usize;
                     if !text.trim().is_empty() {
-                        out.push(Para { style, text, xml: xml[start..end].to_string() });
+                        out.push(Para {
+                            style,
+                            text,
+                            xml: xml[start..end].to_string(),
+                        });
                     }
                 }
             }
@@ -118,7 +125,9 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
 
 /// The value of `attr` on the first `<tag …>` in `xml`.
 pub fn attr(xml: &str, tag: &str, attr: &str) -> Option<String> {
-    let start = xml.find(&format!("<{tag} ")).or_else(|| xml.find(&format!("<{tag}/")))?;
+    let start = xml
+        .find(&format!("<{tag} "))
+        .or_else(|| xml.find(&format!("<{tag}/")))?;
     let end = start + xml[start..].find('>')?;
     let element = &xml[start..end];
     let key = format!("{attr}=\"");
@@ -137,14 +146,23 @@ pub fn has_tool(name: &str) -> bool {
 
 /// Text of a PDF with pdftotext, in content order.
 pub fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext").arg("-raw").arg(path).arg("-").output().unwrap();
+    let out = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "pdftotext failed");
     String::from_utf8(out.stdout).unwrap()
 }
 
 /// Page sizes in points, from pdfinfo.
 pub fn pdf_page_sizes(path: &Path) -> Vec<(f32, f32)> {
-    let out = Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(path).output().unwrap();
+    let out = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(path)
+        .output()
+        .unwrap();
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter(|l| l.starts_with("Page") && l.contains("size:"))

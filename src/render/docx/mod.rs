@@ -6,11 +6,12 @@ mod package;
 mod schema;
 
 use crate::model::{Block, Closing, Document, Header, Paragraph, Table, Title};
-use crate::nd30::{Align, ParaStyle, StyleSpec};
+use crate::nd30::{Align, PageSetup, ParaStyle, StyleSpec};
 use docx_rs::{
     AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, PageMargin, PageNum,
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
-    Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
+    WidthType,
 };
 
 /// Twentieths of a point per millimetre.
@@ -142,7 +143,7 @@ fn paragraph(p: &Paragraph) -> docx_rs::Paragraph {
 /// An empty paragraph whose bottom border is a centred line `length_mm`
 /// long inside a box `box_mm` wide: the short rules under the issuing body,
 /// the motto and the trích yếu.
-fn rule(length_mm: f32, box_mm: f32, stroke_pt: f32) -> docx_rs::Paragraph {
+fn rule(length_mm: f32, box_mm: f32, after_pt: f32, page: &PageSetup) -> docx_rs::Paragraph {
     let side = twips(((box_mm - length_mm) / 2.0).max(0.0)) as i32;
     let mut p = docx_rs::Paragraph::new()
         .align(AlignmentType::Center)
@@ -151,8 +152,8 @@ fn rule(length_mm: f32, box_mm: f32, stroke_pt: f32) -> docx_rs::Paragraph {
         .line_spacing(
             LineSpacing::new()
                 .before(0)
-                .after(0)
-                .line(40)
+                .after(twips_pt(after_pt))
+                .line(twips_pt(page.rule_box_pt) as i32)
                 .line_rule(LineSpacingType::Exact),
         );
     // `set_border` would start from all four sides (a box): begin empty.
@@ -160,7 +161,7 @@ fn rule(length_mm: f32, box_mm: f32, stroke_pt: f32) -> docx_rs::Paragraph {
         ParagraphBorders::with_empty().set(
             ParagraphBorder::new(ParagraphBorderPosition::Bottom)
                 .val(BorderType::Single)
-                .size((stroke_pt * 8.0).round() as usize) // eighths of a point
+                .size((page.rule_pt * 8.0).round() as usize) // eighths of a point
                 .space(0),
         ),
     );
@@ -171,8 +172,11 @@ fn rule(length_mm: f32, box_mm: f32, stroke_pt: f32) -> docx_rs::Paragraph {
 fn two_columns(left: TableCell, right: TableCell, doc: &Document) -> docx_rs::Table {
     let (l, r) = (twips(doc.page.left_col_mm), twips(doc.page.right_col_mm));
     let row = TableRow::new(vec![
-        left.width(l as usize, WidthType::Dxa).vertical_align(VAlignType::Top),
-        right.width(r as usize, WidthType::Dxa).vertical_align(VAlignType::Top),
+        left.width(l as usize, WidthType::Dxa)
+            .vertical_align(VAlignType::Top),
+        right
+            .width(r as usize, WidthType::Dxa)
+            .vertical_align(VAlignType::Top),
     ])
     .cant_split();
     docx_rs::Table::without_borders(vec![row])
@@ -191,13 +195,13 @@ fn header_table(h: &Header, doc: &Document) -> docx_rs::Table {
         left = left.add_paragraph(styled(ParaStyle::CoQuan, line));
     }
     left = left
-        .add_paragraph(rule(h.issuer_rule_mm, doc.page.left_col_mm, doc.page.rule_pt))
+        .add_paragraph(rule(h.issuer_rule_mm, doc.page.left_col_mm, 0.0, &doc.page))
         .add_paragraph(styled(ParaStyle::SoKyHieu, &h.number));
 
     let mut right = TableCell::new()
         .add_paragraph(styled(ParaStyle::QuocHieu, &h.national))
         .add_paragraph(styled(ParaStyle::TieuNgu, &h.motto))
-        .add_paragraph(rule(h.motto_rule_mm, doc.page.right_col_mm, doc.page.rule_pt));
+        .add_paragraph(rule(h.motto_rule_mm, doc.page.right_col_mm, 0.0, &doc.page));
     if let Some(place_date) = &h.place_date {
         right = right.add_paragraph(styled(ParaStyle::DiaDanh, place_date));
     }
@@ -208,11 +212,13 @@ fn title(t: &Title, doc: &Document) -> Vec<docx_rs::Paragraph> {
     vec![
         styled(ParaStyle::TenLoai, &t.kind),
         styled(ParaStyle::TrichYeu, &t.summary),
-        rule(t.rule_mm, doc.page.text_width_mm(), doc.page.rule_pt).keep_next(true),
-        // Room between the title block and the body.
-        docx_rs::Paragraph::new().size(2).line_spacing(
-            LineSpacing::new().before(0).after(twips_pt(12.0)).line(40).line_rule(LineSpacingType::Exact),
-        ),
+        rule(
+            t.rule_mm,
+            doc.page.text_width_mm(),
+            doc.page.title_rule_after_pt,
+            &doc.page,
+        )
+        .keep_next(true),
     ]
 }
 

@@ -22,7 +22,10 @@ fn insert_before(xml: &[u8], close: &str, item: &str) -> Vec<u8> {
 
 pub fn pack(x: XMLDocx) -> Vec<u8> {
     let mut parts: Vec<(String, Vec<u8>)> = vec![
-        ("[Content_Types].xml".into(), insert_before(&x.content_type, "</Types>", THEME_TYPE)),
+        (
+            "[Content_Types].xml".into(),
+            insert_before(&x.content_type, "</Types>", THEME_TYPE),
+        ),
         ("_rels/.rels".into(), x.rels),
         ("docProps/app.xml".into(), x.doc_props.app),
         ("docProps/core.xml".into(), x.doc_props.core),
