@@ -43,6 +43,8 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Document> {
     let (title, blocks) = body(&directives).map_err(Diagnostics::from)?;
 
     Ok(Document {
+        year: plan.nam,
+        issued: plan.ngay,
         page: PAGE,
         header: header(plan, doc),
         title,

@@ -2,11 +2,16 @@
 //! every number, date and punctuation mark already computed. Plain data with
 //! no I/O and no writer types; both writers render exactly this.
 
+use crate::date::Date;
 use crate::nd30::{PageSetup, ParaStyle};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
+    /// The year the document belongs to.
+    pub year: u16,
+    /// Date of issue; absent in a draft.
+    pub issued: Option<Date>,
     pub page: PageSetup,
     pub header: Header,
     pub title: Title,

@@ -48,6 +48,16 @@ fn render_all(
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
     let doc = compose::compose(&loaded, &templates).map_err(|d| d.0)?;
+    if formats.contains(&Format::Pdf) {
+        if let Some(c) = render::pdf::missing_glyph(&doc) {
+            let d = render::pdf::missing_glyph_error(c);
+            let d = match loaded.locate(c) {
+                Some((file, line, col)) => d.at(&file, Some(line), Some(col)),
+                None => d.in_file(&args.file),
+            };
+            return Err(vec![d]);
+        }
+    }
     let settings = PdfSettings {
         archival: args.pdfa,
     };

@@ -12,6 +12,7 @@ pub use registry::{Entry, Registry};
 
 use crate::diag::Result;
 use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
 
 /// A document with everything it refers to, loaded.
 #[derive(Debug, Clone)]
@@ -22,6 +23,26 @@ pub struct Loaded {
     pub profile_path: PathBuf,
     pub registry: Registry,
     pub registry_path: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// The first place in the input files where `c` is written, as
+    /// (file, line, column): for messages about a character found only
+    /// after composing (a glyph the font lacks).
+    pub fn locate(&self, c: char) -> Option<(PathBuf, usize, usize)> {
+        let files = [
+            Some(&self.plan_path),
+            Some(&self.profile_path),
+            self.registry_path.as_ref(),
+        ];
+        files.into_iter().flatten().find_map(|path| {
+            let text: String = std::fs::read_to_string(path).ok()?.nfc().collect();
+            text.lines().enumerate().find_map(|(i, line)| {
+                let col = line.chars().position(|x| x == c)?;
+                Some((path.clone(), i + 1, col + 1))
+            })
+        })
+    }
 }
 
 /// Load a document and the profile and registry it names (paths relative to

@@ -19,7 +19,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 const LAYOUT: &str = include_str!("../../templates/van_ban.typ");
 
@@ -123,27 +123,29 @@ fn style_key(s: ParaStyle) -> String {
         .expect("styles serialise as names")
 }
 
-/// Check that the bundled font can draw every character of the document:
-/// typst would leave a blank without a word.
-pub fn check_glyphs(doc: &Document) -> Result<(), Diagnostic> {
-    let missing: Vec<char> = doc
-        .reading_order()
+/// The first character of the document that the bundled font cannot draw:
+/// typst would leave a blank there without a word, so vanban asks first.
+pub fn missing_glyph(doc: &Document) -> Option<char> {
+    doc.reading_order()
         .iter()
-        .flat_map(|l| fonts::missing_chars(l))
-        .collect();
-    match missing.first() {
-        None => Ok(()),
-        Some(c) => Err(Diagnostic::error(format!(
-            "phông chữ {} không có ký tự `{c}` (U+{:04X}) (character not in the font)",
-            fonts::FAMILY,
-            *c as u32
-        ))),
-    }
+        .find_map(|l| fonts::missing_chars(l).first().copied())
+}
+
+/// The message for a character the font lacks.
+pub fn missing_glyph_error(c: char) -> Diagnostic {
+    Diagnostic::error(format!(
+        "phông chữ {} không có ký tự `{c}` (U+{:04X}), nên không in được ra PDF \
+         (character not in the font); hãy bỏ hoặc thay ký tự này",
+        fonts::FAMILY,
+        c as u32
+    ))
 }
 
 /// Render the page model as PDF bytes.
 pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
-    check_glyphs(doc)?;
+    if let Some(c) = missing_glyph(doc) {
+        return Err(missing_glyph_error(c));
+    }
     let data = LayoutData {
         doc,
         styles: ParaStyle::ALL
@@ -167,8 +169,15 @@ pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnosti
     } else {
         PdfStandards::default()
     };
+    // The document's own date (1 January of its year for a draft), never
+    // the clock: PDF/A needs a date and the bytes must not change.
+    let (y, m, d) = match doc.issued {
+        Some(date) => (date.year, date.month, date.day),
+        None => (doc.year, 1, 1),
+    };
     let options = PdfOptions {
         ident: Smart::Custom("vanban".into()),
+        timestamp: Datetime::from_ymd_hms(y.into(), m, d, 0, 0, 0).map(Timestamp::new_utc),
         standards,
         ..PdfOptions::default()
     };

@@ -2,5 +2,6 @@
 //! positions) and checked against the decree and the seed document.
 
 mod docx;
+mod pdf;
 mod seed;
 mod util;

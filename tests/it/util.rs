@@ -175,3 +175,127 @@ pub fn pdf_page_sizes(path: &Path) -> Vec<(f32, f32)> {
         })
         .collect()
 }
+
+/// A copy of `data/` in a temporary folder, to edit and render without
+/// touching the repository.
+pub struct Case {
+    pub dir: tempfile::TempDir,
+}
+
+pub const PLAN: &str = "ke-hoach-binh-dang-gioi-bat-trang-2026.yaml";
+
+impl Case {
+    pub fn new() -> Case {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&root().join("data"), dir.path());
+        Case { dir }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Rewrite the plan with `f`; panics if the edit changed nothing.
+    pub fn edit(self, f: impl FnOnce(String) -> String) -> Case {
+        let path = self.path(PLAN);
+        let before = std::fs::read_to_string(&path).unwrap();
+        let after = f(before.clone());
+        assert_ne!(before, after, "the edit must change the plan");
+        std::fs::write(&path, after).unwrap();
+        self
+    }
+
+    pub fn plan(&self) -> PathBuf {
+        self.path(PLAN)
+    }
+
+    /// `vanban ARGS…` with the working directory in the case folder.
+    pub fn vanban(&self, args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap()
+    }
+
+    /// Files in `rel`, sorted (none if it does not exist).
+    pub fn files(&self, rel: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.path(rel))
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Words of a PDF page with their boxes, from `pdftotext -bbox`.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub text: String,
+    pub x_min: f32,
+    pub y_min: f32,
+    pub x_max: f32,
+    pub y_max: f32,
+}
+
+pub fn pdf_words(path: &Path, page: usize) -> Vec<Word> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", &page.to_string(), "-l", &page.to_string()])
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let num = |k: &str| {
+                attr(&format!("<word {w}"), "word", k)
+                    .unwrap()
+                    .parse::<f32>()
+                    .unwrap()
+            };
+            let text = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+            Word {
+                text: text
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&amp;", "&"),
+                x_min: num("xMin"),
+                y_min: num("yMin"),
+                x_max: num("xMax"),
+                y_max: num("yMax"),
+            }
+        })
+        .collect()
+}
+
+/// Whether a test that needs `tool` can run; prints why not if it cannot.
+pub fn need(tool: &str, why: &str) -> bool {
+    let ok = has_tool(tool);
+    // CI installs every tool; there a missing one is a failure, not a skip.
+    if !ok && std::env::var_os("VANBAN_REQUIRE_TOOLS").is_some() {
+        panic!("`{tool}` is required ({why}) but not installed");
+    }
+    if !ok {
+        eprintln!("SKIPPED: `{tool}` is not installed ({why}); .ci/run installs it");
+    }
+    ok
+}
