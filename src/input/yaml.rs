@@ -21,25 +21,31 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
     parse(&text, path)
 }
 
-/// Parse YAML text; `path` names the file in messages.
-pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, Diagnostics> {
+/// Parse YAML text; `file` names the file in messages.
+pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostics> {
     let text: String = text.nfc().collect();
     if text.trim().is_empty() {
         return Err(Diagnostic::error("tệp rỗng (empty file)")
-            .in_file(path)
+            .in_file(file)
             .into());
     }
-    serde_norway::from_str(&text).map_err(|e| {
-        let (line, column) = match e.location() {
+    // serde_path_to_error names the key of every error, top-level ones too.
+    let de = serde_norway::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let key_path = e.path().to_string();
+        let inner = e.into_inner();
+        let (line, column) = match inner.location() {
             Some(l) => (Some(l.line()), Some(l.column())),
             None => (None, None),
         };
-        let (key, message) = explain(&e.to_string());
-        let mut d = Diagnostic::error(message).at(path, line, column);
-        if let Some(key) = key {
-            d = d.key(key);
+        let (serde_key, message) = explain(&inner.to_string());
+        // The path is `.` when the error is about the whole file.
+        let key = Some(key_path).filter(|p| p != ".").or(serde_key);
+        let d = Diagnostic::error(message).at(file, line, column);
+        match key {
+            Some(key) => d.key(key).into(),
+            None => d.into(),
         }
-        d.into()
     })
 }
 
@@ -161,7 +167,7 @@ mod tests {
         let d = err("nam: 2026\nnguoi_ky:\n  ho_ten: A\n  chuc_vuu: B\n");
         let loc = d.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (Some(4), Some(3)));
-        assert_eq!(d.key.as_deref(), Some("nguoi_ky"));
+        assert_eq!(d.key.as_deref(), Some("nguoi_ky.chuc_vuu"));
         assert!(d.message.contains("`chuc_vuu`"), "{d}");
         assert!(d.message.contains("có phải ý bạn là `chuc_vu`"), "{d}");
     }

@@ -282,3 +282,21 @@ fn two_column_tables_have_fixed_grids_and_no_borders() {
         assert!(!props.contains("w:val=\"single\""), "borderless: {props}");
     }
 }
+
+#[test]
+fn package_has_its_required_parts_and_no_directory_entries() {
+    let d = seed();
+    let names = d.names();
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/theme/theme1.xml",
+    ] {
+        assert!(names.iter().any(|n| n == part), "missing {part}");
+    }
+    assert!(names.iter().all(|n| !n.ends_with('/')), "no directory entries: {names:?}");
+}

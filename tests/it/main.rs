@@ -1,7 +1,10 @@
 //! vanban's integration tests: outputs are read back (DOCX XML, PDF text and
 //! positions) and checked against the decree and the seed document.
 
+mod cli;
 mod docx;
+mod forms;
 mod pdf;
 mod seed;
 mod util;
+mod validity;

@@ -299,3 +299,17 @@ pub fn need(tool: &str, why: &str) -> bool {
     }
     ok
 }
+
+/// Compare two word sequences, reporting the first difference in context
+/// rather than both sequences whole.
+pub fn assert_same_words(got: &[&str], want: &[&str]) {
+    if let Some(i) = got.iter().zip(want).position(|(g, w)| g != w) {
+        let from = i.saturating_sub(8);
+        panic!(
+            "word {i} differs:\n  got:  … {}\n  want: … {}",
+            got[from..(i + 8).min(got.len())].join(" "),
+            want[from..(i + 8).min(want.len())].join(" ")
+        );
+    }
+    assert_eq!(got.len(), want.len(), "word count");
+}

@@ -1,0 +1,161 @@
+//! `vanban render` as a clerk runs it: outputs where promised, and bad
+//! input named by file, line, column and key, with nothing written.
+
+use crate::util::{self, Case, Docx};
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn renders_docx_and_pdf_into_the_output_folder() {
+    let case = Case::new();
+    let out = case.vanban(&["render", util::PLAN, "-o", "ket-qua"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        case.files("ket-qua"),
+        [
+            "ke-hoach-binh-dang-gioi-bat-trang-2026.docx",
+            "ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"
+        ]
+    );
+    let out = case.vanban(&["render", util::PLAN, "--format", "docx", "-o", "chi-docx"]);
+    assert!(out.status.success());
+    assert_eq!(
+        case.files("chi-docx"),
+        ["ke-hoach-binh-dang-gioi-bat-trang-2026.docx"]
+    );
+}
+
+/// Each broken input: the edit, then what the message must name.
+fn assert_refused(case: Case, expect: &[&str]) {
+    let out = case.vanban(&["render", util::PLAN, "-o", "out"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit code; stderr: {}",
+        stderr(&out)
+    );
+    let msg = stderr(&out);
+    for e in expect {
+        assert!(msg.contains(e), "message lacks `{e}`:\n{msg}");
+    }
+    assert!(
+        case.files("out").is_empty(),
+        "nothing written: {:?}",
+        case.files("out")
+    );
+}
+
+#[test]
+fn unknown_key_is_located_with_a_suggestion() {
+    let case = Case::new().edit(|y| y.replace("\nluu: [VHXH]", "\nluuu: [VHXH]"));
+    let line = std::fs::read_to_string(case.plan())
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("luuu:"))
+        .unwrap()
+        + 1;
+    assert_refused(
+        case,
+        &[
+            &format!("{}:{line}:1:", util::PLAN),
+            "`luuu`",
+            "`luu`",
+            "unknown field",
+        ],
+    );
+}
+
+#[test]
+fn wrong_type_is_located() {
+    let case = Case::new().edit(|y| y.replace("nam: 2026", "nam: hai nghìn"));
+    assert_refused(case, &[":14:", "sai kiểu", "nam"]);
+}
+
+#[test]
+fn missing_part_is_named() {
+    let case = Case::new().edit(|y| {
+        let at = y.find("nguoi_ky:").unwrap();
+        y[..at].to_string()
+    });
+    assert_refused(case, &[util::PLAN, "thiếu khóa `nguoi_ky`"]);
+}
+
+#[test]
+fn unknown_department_signer_and_reference_are_named() {
+    let case = Case::new().edit(|y| y.replace("luu: [VHXH]", "luu: [VHX]"));
+    assert_refused(case, &["luu[0]", "`VHX`", "VHXH"]);
+    let case = Case::new().edit(|y| y.replace("ho_ten: Dương Đăng Hòa", "ho_ten: Nguyễn Văn A"));
+    assert_refused(case, &["nguoi_ky.ho_ten", "Nguyễn Văn A", "Dương Đăng Hòa"]);
+    let case = Case::new().edit(|y| y.replace("{vb:kh-67-2026-ubnd-ha-noi}", "{vb:kh-68}"));
+    assert_refused(case, &["mo_dau[0]", "`kh-68`"]);
+}
+
+#[test]
+fn impossible_date_is_refused() {
+    let case = Case::new().edit(|y| y.replace("ngay: null", "ngay: 2026-02-30"));
+    assert_refused(case, &["ngay", "không tồn tại"]);
+}
+
+#[test]
+fn character_outside_the_font_is_located_and_nothing_written() {
+    let case = Case::new().edit(|y| y.replace("như sau:", "như sau 😀:"));
+    let text = std::fs::read_to_string(case.plan()).unwrap();
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.chars().position(|c| c == '😀').map(|c| (i + 1, c + 1)))
+        .unwrap();
+    assert_refused(
+        case,
+        &[&format!("{}:{line}:{col}:", util::PLAN), "U+1F600", "😀"],
+    );
+    let case = Case::new().edit(|y| y.replace("như sau:", "như sau 中:"));
+    assert_refused(case, &["U+4E2D"]);
+}
+
+#[test]
+fn a_failed_render_leaves_the_earlier_output_untouched() {
+    let case = Case::new();
+    assert!(case.vanban(&["render", util::PLAN]).status.success());
+    let docx = case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    let before = std::fs::read(&docx).unwrap();
+    std::fs::write(
+        case.plan(),
+        std::fs::read_to_string(case.plan())
+            .unwrap()
+            .replace("nam: 2026", "nam: ["),
+    )
+    .unwrap();
+    let out = case.vanban(&["render", util::PLAN]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&docx).unwrap(), before);
+    assert_eq!(
+        case.files("out").len(),
+        2,
+        "no temporary files left: {:?}",
+        case.files("out")
+    );
+}
+
+#[test]
+fn user_text_is_data_in_both_outputs() {
+    let hostile = r#"#read("/etc/passwd") *bold* $x$ <w:t> & {{ x }}"#;
+    let case = Case::new().edit(|y| y.replace("mo_dau:\n", &format!("mo_dau:\n  - '{hostile}'\n")));
+    let out = case.vanban(&["render", util::PLAN]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docx = std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap();
+    let paras = Docx::new(docx).paragraphs();
+    assert!(
+        paras.iter().any(|p| p.text == hostile),
+        "DOCX paragraph is the text, literally"
+    );
+    if crate::util::need("pdftotext", "reads the PDF's text") {
+        let text = util::pdf_text(&case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"));
+        assert!(
+            util::norm(&text).contains(hostile),
+            "PDF shows the text literally"
+        );
+    }
+}
