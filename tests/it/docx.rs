@@ -298,5 +298,8 @@ fn package_has_its_required_parts_and_no_directory_entries() {
     ] {
         assert!(names.iter().any(|n| n == part), "missing {part}");
     }
-    assert!(names.iter().all(|n| !n.ends_with('/')), "no directory entries: {names:?}");
+    assert!(
+        names.iter().all(|n| !n.ends_with('/')),
+        "no directory entries: {names:?}"
+    );
 }
