@@ -16,6 +16,20 @@ pub struct Cli {
 pub enum Command {
     /// Dựng văn bản từ tệp YAML (render a document to DOCX and PDF).
     Render(RenderArgs),
+    /// Soạn kế hoạch năm sau từ kế hoạch năm nay (draft next year's plan).
+    NextYear(NextYearArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NextYearArgs {
+    /// Kế hoạch năm nay (this year's plan); tệp này không bị sửa.
+    pub file: PathBuf,
+    /// Tệp kế hoạch năm sau; mặc định cùng thư mục, tên đổi năm (output file).
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Ghi đè nếu tệp đích đã có (overwrite an existing output).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

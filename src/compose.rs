@@ -288,8 +288,15 @@ fn closing(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Closing> {
         }
     }
     let signer = &plan.nguoi_ky;
-    let position = match p.signer(&signer.ho_ten) {
-        Some(s) => s.chuc_vu.clone(),
+    // Rendered for another unit, the signer is whoever holds the same
+    // position there.
+    let found = p.signer(&signer.ho_ten).or_else(|| {
+        doc.signer_position
+            .as_deref()
+            .and_then(|pos| p.signer_by_position(pos))
+    });
+    let (name, position) = match found {
+        Some(s) => (s.ho_ten.clone(), s.chuc_vu.clone()),
         None => {
             let known: Vec<&str> = p.nguoi_ky.iter().map(|s| s.ho_ten.as_str()).collect();
             errors.push(
@@ -301,7 +308,7 @@ fn closing(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Closing> {
                 ))
                 .key("nguoi_ky.ho_ten"),
             );
-            String::new()
+            (String::new(), String::new())
         }
     };
     if !errors.is_empty() {
@@ -320,8 +327,36 @@ fn closing(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Closing> {
             &p.thu_truong,
             &position,
         ),
-        signer: signer.ho_ten.clone(),
+        signer: name,
     })
+}
+
+/// What the clerk should know before sending the document, though it
+/// renders: open next-year items, placeholders and assumptions in the profile.
+pub fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for item in &doc.plan.can_kiem_tra {
+        out.push(
+            Diagnostic::warning(format!("còn việc cần kiểm tra sau khi chuyển năm: {item}"))
+                .key(crate::next_year::MARKER_KEY)
+                .in_file(&doc.plan_path),
+        );
+    }
+    for (key, value) in doc.profile.placeholders() {
+        out.push(
+            Diagnostic::warning(format!("giá trị chưa điền `{value}` (placeholder)"))
+                .key(key)
+                .in_file(&doc.profile_path),
+        );
+    }
+    for item in &doc.profile.can_xac_minh {
+        out.push(
+            Diagnostic::warning(format!("cần xác minh (to be confirmed): {item}"))
+                .key("can_xac_minh")
+                .in_file(&doc.profile_path),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

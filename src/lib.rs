@@ -20,6 +20,7 @@ pub mod fonts;
 pub mod input;
 pub mod model;
 pub mod nd30;
+pub mod next_year;
 pub mod render;
 pub mod templates;
 pub mod text;

@@ -6,6 +6,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Render(args) => vanban::cmd::render::run(&args),
+        Command::NextYear(args) => vanban::cmd::next_year::run(&args),
     };
     match result {
         Ok(code) => code,

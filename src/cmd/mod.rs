@@ -1,4 +1,5 @@
 //! One module per subcommand; only these write files.
 
+pub mod next_year;
 pub mod output;
 pub mod render;

@@ -46,6 +46,9 @@ fn render_all(
     formats: &[Format],
 ) -> Result<Vec<(Format, Vec<u8>)>, Vec<Diagnostic>> {
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
+    for d in compose::warnings(&loaded) {
+        eprintln!("{d}");
+    }
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
     let doc = compose::compose(&loaded, &templates).map_err(|d| d.0)?;
     if formats.contains(&Format::Pdf) {

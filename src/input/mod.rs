@@ -23,6 +23,9 @@ pub struct Loaded {
     pub profile_path: PathBuf,
     pub registry: Registry,
     pub registry_path: Option<PathBuf>,
+    /// When rendered for another unit: the signer's position in the
+    /// document's own profile, to find the same position in the other.
+    pub signer_position: Option<String>,
 }
 
 impl Loaded {
@@ -55,6 +58,12 @@ pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
         None => dir.join(&plan.don_vi),
     };
     let profile: Profile = yaml::load(&profile_path)?;
+    let signer_position = match profile_override {
+        Some(_) => yaml::load::<Profile>(&dir.join(&plan.don_vi))
+            .ok()
+            .and_then(|own| own.signer(&plan.nguoi_ky.ho_ten).map(|s| s.chuc_vu.clone())),
+        None => None,
+    };
     let registry_path = plan.van_ban.as_ref().map(|r| dir.join(r));
     let registry = match &registry_path {
         Some(p) => yaml::load(p)?,
@@ -67,5 +76,6 @@ pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
         profile_path,
         registry,
         registry_path,
+        signer_position,
     })
 }

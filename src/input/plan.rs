@@ -51,6 +51,10 @@ pub struct Plan {
     pub luu: Vec<String>,
     /// Người ký.
     pub nguoi_ky: Signature,
+    /// Items `vanban next-year` left for a person to check; `render` warns
+    /// while any remain.
+    #[serde(default)]
+    pub can_kiem_tra: Vec<String>,
 }
 
 /// A mục: `I. TITLE`, then paragraphs, khoản, and unit responsibilities.

@@ -33,6 +33,9 @@ pub struct Profile {
     /// People who sign, with their positions.
     #[serde(default)]
     pub nguoi_ky: Vec<Signer>,
+    /// What in this profile was assumed and needs confirming; `render` warns.
+    #[serde(default)]
+    pub can_xac_minh: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -60,8 +63,41 @@ impl Profile {
         self.nguoi_ky.iter().find(|s| s.ho_ten == name)
     }
 
+    /// The first signer holding `position` (`PHÓ CHỦ TỊCH`).
+    pub fn signer_by_position(&self, position: &str) -> Option<&Signer> {
+        self.nguoi_ky.iter().find(|s| s.chuc_vu == position)
+    }
+
+    /// Values still to be filled in, written `«…»`, with their keys.
+    pub fn placeholders(&self) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let value = serde_json::to_value(self).expect("profile serialises");
+        collect_placeholders(&value, String::new(), &mut found);
+        found
+    }
+
     /// `xã Bát Tràng`: the unit as named in running text.
     pub fn full_name(&self) -> String {
         format!("{} {}", self.cap, self.ten)
+    }
+}
+
+fn collect_placeholders(v: &serde_json::Value, key: String, found: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::String(s) if s.contains('«') && s.contains('»') => {
+            found.push((key, s.clone()))
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_placeholders(item, format!("{key}[{i}]"), found);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                let path = if key.is_empty() { k.clone() } else { format!("{key}.{k}") };
+                collect_placeholders(item, path, found);
+            }
+        }
+        _ => {}
     }
 }

@@ -2,6 +2,7 @@
 //! positions) and checked against the decree and the seed document.
 
 mod cli;
+mod cycle;
 mod docx;
 mod forms;
 mod pdf;

@@ -1,0 +1,111 @@
+//! The year's cycle: next year's plan from this year's, and the same plan
+//! for another commune.
+
+use crate::util::{self, Case, Docx};
+
+#[test]
+fn next_year_moves_the_year_flags_what_it_cannot_decide_and_renders() {
+    let case = Case::new();
+    let before = std::fs::read(case.plan()).unwrap();
+    let out = case.vanban(&["next-year", util::PLAN]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(case.plan()).unwrap(),
+        before,
+        "this year's file is untouched"
+    );
+
+    let new = case.path("ke-hoach-binh-dang-gioi-bat-trang-2027.yaml");
+    let text = std::fs::read_to_string(&new).unwrap();
+    let checklist = String::from_utf8_lossy(&out.stdout);
+    // The city's 2026 plan is flagged, by its line in the new file.
+    let line = checklist
+        .lines()
+        .find(|l| l.contains("kh-67-2026-ubnd-ha-noi"))
+        .expect("the 2026 city plan is flagged");
+    let n: usize = line.split(':').nth(1).unwrap().trim().parse().unwrap();
+    assert!(text
+        .lines()
+        .nth(n - 1)
+        .unwrap()
+        .contains("{vb:kh-67-2026-ubnd-ha-noi}"));
+    // Year, number and date; comments and key order survive.
+    let plan: serde_norway::Value = serde_norway::from_str(&text).unwrap();
+    assert_eq!(plan["nam"].as_u64(), Some(2027));
+    assert!(plan["so"].is_null() && plan["ngay"].is_null());
+    let comments = |t: &str| t.lines().filter(|l| l.starts_with('#')).count();
+    assert!(comments(&text) >= comments(&String::from_utf8_lossy(&before)));
+    let keys = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| !l.starts_with([' ', '#', '-']) && l.contains(':'))
+            .map(|l| l.split(':').next().unwrap().to_string())
+            .filter(|k| k != "can_kiem_tra")
+            .collect()
+    };
+    assert_eq!(keys(&text), keys(&String::from_utf8_lossy(&before)));
+
+    // It renders, with the year from data, and warns while items are open.
+    let out = case.vanban(&[
+        "render",
+        "ke-hoach-binh-dang-gioi-bat-trang-2027.yaml",
+        "-f",
+        "docx",
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cảnh báo"));
+    let docx = std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2027.docx")).unwrap();
+    let paras: Vec<String> = Docx::new(docx)
+        .paragraphs()
+        .into_iter()
+        .map(|p| util::norm(&p.text))
+        .collect();
+    assert!(paras.contains(&"Bát Tràng, ngày tháng năm 2027".to_string()));
+    assert!(
+        paras.iter().any(|p| p.ends_with("xã Bát Tràng năm 2027")),
+        "trích yếu follows {{nam}}"
+    );
+    // Refuses to overwrite the new file without --force.
+    let again = case.vanban(&["next-year", util::PLAN]);
+    assert!(!again.status.success());
+}
+
+#[test]
+fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
+    let case = Case::new();
+    let out = case.vanban(&["render", util::PLAN, "--don-vi", "don-vi/cau-giay.yaml", "-o", "cau-giay"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let warnings = String::from_utf8_lossy(&out.stderr);
+    assert!(warnings.contains("nguoi_ky[1].ho_ten") && warnings.contains("placeholder"), "{warnings}");
+
+    let mut docx = Docx::new(std::fs::read(case.path("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap());
+    for part in docx.names() {
+        if part.ends_with(".xml") {
+            let xml = docx.part(&part);
+            for old in ["Bát Tràng", "BÁT TRÀNG", "Dương Đăng Hòa"] {
+                assert!(!xml.contains(old), "`{old}` in {part}");
+            }
+        }
+    }
+    let paras: Vec<String> = docx.paragraphs().into_iter().map(|p| util::norm(&p.text)).collect();
+    for line in [
+        "PHƯỜNG CẦU GIẤY",
+        "Cầu Giấy, ngày tháng năm 2026",
+        "4. Công an phường",
+        "5. Trạm Y tế phường",
+        "- TTĐU-HĐND phường;",
+        "«Họ và tên Phó Chủ tịch»",
+    ] {
+        assert!(paras.iter().any(|p| p == line), "missing `{line}`");
+    }
+    assert!(paras.iter().any(|p| p.starts_with("Triển khai") && p.ends_with("phường Cầu Giấy năm 2026")));
+
+    if util::need("pdftotext", "reads the PDF's text") {
+        let text = util::pdf_text(&case.path("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"));
+        assert!(!text.contains("Bát Tràng") && !text.contains("BÁT TRÀNG"));
+        assert!(text.contains("PHƯỜNG CẦU GIẤY"));
+    }
+}
