@@ -94,7 +94,11 @@ fn collect_placeholders(v: &serde_json::Value, key: String, found: &mut Vec<(Str
         }
         serde_json::Value::Object(map) => {
             for (k, item) in map {
-                let path = if key.is_empty() { k.clone() } else { format!("{key}.{k}") };
+                let path = if key.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{key}.{k}")
+                };
                 collect_placeholders(item, path, found);
             }
         }

@@ -76,12 +76,28 @@ fn next_year_moves_the_year_flags_what_it_cannot_decide_and_renders() {
 #[test]
 fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
     let case = Case::new();
-    let out = case.vanban(&["render", util::PLAN, "--don-vi", "don-vi/cau-giay.yaml", "-o", "cau-giay"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = case.vanban(&[
+        "render",
+        util::PLAN,
+        "--don-vi",
+        "don-vi/cau-giay.yaml",
+        "-o",
+        "cau-giay",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let warnings = String::from_utf8_lossy(&out.stderr);
-    assert!(warnings.contains("nguoi_ky[1].ho_ten") && warnings.contains("placeholder"), "{warnings}");
+    assert!(
+        warnings.contains("nguoi_ky[1].ho_ten") && warnings.contains("placeholder"),
+        "{warnings}"
+    );
 
-    let mut docx = Docx::new(std::fs::read(case.path("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap());
+    let mut docx = Docx::new(
+        std::fs::read(case.path("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap(),
+    );
     for part in docx.names() {
         if part.ends_with(".xml") {
             let xml = docx.part(&part);
@@ -90,7 +106,11 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
             }
         }
     }
-    let paras: Vec<String> = docx.paragraphs().into_iter().map(|p| util::norm(&p.text)).collect();
+    let paras: Vec<String> = docx
+        .paragraphs()
+        .into_iter()
+        .map(|p| util::norm(&p.text))
+        .collect();
     for line in [
         "PHƯỜNG CẦU GIẤY",
         "Cầu Giấy, ngày tháng năm 2026",
@@ -101,10 +121,13 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
     ] {
         assert!(paras.iter().any(|p| p == line), "missing `{line}`");
     }
-    assert!(paras.iter().any(|p| p.starts_with("Triển khai") && p.ends_with("phường Cầu Giấy năm 2026")));
+    assert!(paras
+        .iter()
+        .any(|p| p.starts_with("Triển khai") && p.ends_with("phường Cầu Giấy năm 2026")));
 
     if util::need("pdftotext", "reads the PDF's text") {
-        let text = util::pdf_text(&case.path("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"));
+        let text =
+            util::pdf_text(&case.path("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"));
         assert!(!text.contains("Bát Tràng") && !text.contains("BÁT TRÀNG"));
         assert!(text.contains("PHƯỜNG CẦU GIẤY"));
     }

@@ -21,7 +21,12 @@ fn variants() -> Vec<Variant> {
     let other = util::root().join("data/don-vi/cau-giay.yaml");
     let doc = vanban::document(&util::seed_plan(), Some(&other)).expect("renders for Cầu Giấy");
     vec![
-        Variant { docx: seed(), issuer: "XÃ BÁT TRÀNG", place: "Bát Tràng", signer: "Dương Đăng Hòa" },
+        Variant {
+            docx: seed(),
+            issuer: "XÃ BÁT TRÀNG",
+            place: "Bát Tràng",
+            signer: "Dương Đăng Hòa",
+        },
         Variant {
             docx: Docx::new(vanban::render::docx::write(&doc)),
             issuer: "PHƯỜNG CẦU GIẤY",
@@ -137,7 +142,7 @@ fn header_elements(v: Variant) {
     );
     check("Độc lập - Tự do - Hạnh phúc", "VBTieuNgu", 28, true, false);
     check(
-        "Bát Tràng, ngày tháng năm 2026",
+        &format!("{}, ngày tháng năm 2026", v.place),
         "VBDiaDanh",
         28,
         false,
