@@ -18,6 +18,34 @@ pub enum Command {
     Render(RenderArgs),
     /// Soạn kế hoạch năm sau từ kế hoạch năm nay (draft next year's plan).
     NextYear(NextYearArgs),
+    /// Dựng một văn bản cho mỗi đơn vị (one document per unit, in parallel).
+    Batch(BatchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("units").required(true).args(["don_vi_dir", "csv"])))]
+pub struct BatchArgs {
+    /// Tệp YAML của văn bản (the document's YAML file).
+    pub file: PathBuf,
+    /// Thư mục hồ sơ đơn vị, mỗi tệp một đơn vị (folder of unit profiles).
+    #[arg(long = "don-vi-dir")]
+    pub don_vi_dir: Option<PathBuf>,
+    /// Danh sách đơn vị hành chính CSV: tỉnh, tên mới, đơn vị cũ (units from the national list).
+    #[arg(long, requires = "tinh")]
+    pub csv: Option<PathBuf>,
+    /// Chỉ lấy các đơn vị của tỉnh này, như CSV ghi (province filter).
+    #[arg(long)]
+    pub tinh: Option<String>,
+    /// Cấp của các đơn vị trong CSV: xa, phuong, dac-khu, hoặc doan (đoán từ đơn vị cũ).
+    /// CSV không ghi cấp (the CSV does not tell the level).
+    #[arg(long, value_enum, default_value = "doan")]
+    pub cap: crate::batch::Level,
+    /// Thư mục ghi kết quả; mỗi đơn vị một thư mục con (output folder).
+    #[arg(short, long, default_value = "out")]
+    pub out: PathBuf,
+    /// Định dạng ra; mặc định cả hai (output format; both by default).
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
 }
 
 #[derive(Debug, clap::Args)]

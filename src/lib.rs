@@ -11,6 +11,7 @@
 //!
 //! Only the command line ([`cmd`]) touches output files.
 
+pub mod batch;
 pub mod cli;
 pub mod cmd;
 pub mod compose;

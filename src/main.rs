@@ -7,6 +7,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => vanban::cmd::render::run(&args),
         Command::NextYear(args) => vanban::cmd::next_year::run(&args),
+        Command::Batch(args) => vanban::cmd::batch::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -48,6 +48,21 @@ impl Loaded {
     }
 }
 
+/// The same document for another unit whose profile is already in memory
+/// (batch rendering): the signer is found by position, as with `--don-vi`.
+pub fn for_unit(base: &Loaded, profile: Profile, profile_path: PathBuf) -> Loaded {
+    let own_position = base
+        .profile
+        .signer(&base.plan.nguoi_ky.ho_ten)
+        .map(|s| s.chuc_vu.clone());
+    Loaded {
+        profile,
+        profile_path,
+        signer_position: base.signer_position.clone().or(own_position),
+        ..base.clone()
+    }
+}
+
 /// Load a document and the profile and registry it names (paths relative to
 /// the document). `profile_override` renders it for another unit.
 pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {

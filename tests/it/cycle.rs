@@ -132,3 +132,84 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
         assert!(text.contains("PHƯỜNG CẦU GIẤY"));
     }
 }
+
+#[test]
+fn batch_over_the_ha_noi_rows_of_the_national_list() {
+    let case = Case::new();
+    let csv = util::root().join("../shared/data/don-vi-hanh-chinh-2025.csv");
+    let out = case.vanban(&[
+        "batch",
+        util::PLAN,
+        "--csv",
+        csv.to_str().unwrap(),
+        "--tinh",
+        "Hà Nội",
+        "-o",
+        "hn",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let units = case.files("hn");
+    assert_eq!(units.len(), 126, "one folder per unit of Hà Nội");
+    for unit in &units {
+        assert_eq!(
+            case.files(&format!("hn/{unit}")),
+            [
+                "ke-hoach-binh-dang-gioi-bat-trang-2026.docx",
+                "ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"
+            ],
+            "{unit}"
+        );
+    }
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Xong 126 đơn vị, lỗi 0"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("đoán"),
+        "says the level was guessed"
+    );
+    // A ward is a phường on its page.
+    let docx =
+        std::fs::read(case.path("hn/phuong-cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx"))
+            .unwrap();
+    let paras: Vec<String> = Docx::new(docx)
+        .paragraphs()
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    assert!(paras.iter().any(|p| p == "PHƯỜNG CẦU GIẤY"));
+    assert!(paras.iter().any(|p| p == "4. Công an phường"));
+}
+
+#[test]
+fn batch_reports_a_broken_profile_and_writes_the_others() {
+    let case = Case::new();
+    std::fs::write(
+        case.path("don-vi/hong.yaml"),
+        "ten_co_quan: [ỦY BAN NHÂN DÂN]\ncap: [xã\n",
+    )
+    .unwrap();
+    let out = case.vanban(&[
+        "batch",
+        util::PLAN,
+        "--don-vi-dir",
+        "don-vi",
+        "-f",
+        "docx",
+        "-o",
+        "lo",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "a failed unit fails the run");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("Xong 3 đơn vị, lỗi 1"), "{summary}");
+    assert!(
+        summary.contains("lỗi hong:") && summary.contains("hong.yaml:2"),
+        "{summary}"
+    );
+    assert_eq!(case.files("lo"), ["bat-trang", "cau-giay", "gia-lam"]);
+    assert_eq!(
+        case.files("lo/gia-lam"),
+        ["ke-hoach-binh-dang-gioi-bat-trang-2026.docx"]
+    );
+}

@@ -1,0 +1,199 @@
+//! Batch rendering: one document per unit, the units coming from a folder
+//! of profiles or from the national list of communes and wards (CSV).
+//!
+//! The CSV gives a unit's province, name and the former units merged into
+//! it, not whether it is a xã, a phường or a đặc khu: the caller says which,
+//! or asks vanban to guess from the former units (and vanban says it guessed).
+
+use crate::input::{self, Department, Profile, Signer};
+use std::path::{Path, PathBuf};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The level of the units in a CSV batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Level {
+    Xa,
+    Phuong,
+    DacKhu,
+    /// Guess from the former units: all wards → phường, otherwise xã.
+    Doan,
+}
+
+impl Level {
+    fn word(self) -> &'static str {
+        match self {
+            Level::Xa | Level::Doan => "xã",
+            Level::Phuong => "phường",
+            Level::DacKhu => "đặc khu",
+        }
+    }
+}
+
+/// One unit to render for.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Folder name under the output folder: `xa-gia-lam`.
+    pub slug: String,
+    pub profile: Result<(Profile, PathBuf), String>,
+    /// Said in the summary: what vanban assumed about this unit.
+    pub note: Option<String>,
+}
+
+/// `Gia Lâm` → `gia-lam`.
+pub fn slug(s: &str) -> String {
+    let ascii: String = s
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Every `*.yaml` profile in `dir`, sorted by name.
+pub fn units_from_dir(dir: &Path) -> Result<Vec<Unit>, String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    paths.sort();
+    Ok(paths
+        .into_iter()
+        .map(|path| Unit {
+            slug: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            profile: input::yaml::load::<Profile>(&path)
+                .map(|p| (p, path.clone()))
+                .map_err(|d| d.to_string()),
+            note: None,
+        })
+        .collect())
+}
+
+/// The rows of `csv` in `province`, each made a profile from `base`: the
+/// unit's names replace the base's, signers become placeholders.
+pub fn units_from_csv(
+    csv_path: &Path,
+    province: &str,
+    level: Level,
+    base: &Profile,
+) -> Result<Vec<Unit>, String> {
+    let mut reader =
+        csv::Reader::from_path(csv_path).map_err(|e| format!("{}: {e}", csv_path.display()))?;
+    let mut units = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let row = row.map_err(|e| format!("{}: dòng {}: {e}", csv_path.display(), i + 2))?;
+        if row.get(0).map(str::trim) != Some(province) {
+            continue;
+        }
+        let name = row.get(1).unwrap_or("").trim().to_string();
+        let former = row.get(2).unwrap_or("");
+        let (word, note) = match level {
+            Level::Doan => guess(former),
+            l => (l.word(), None),
+        };
+        let profile = profile_for(base, word, &name, province);
+        units.push(Unit {
+            slug: slug(&format!("{word} {name}")),
+            profile: Ok((profile, csv_path.to_path_buf())),
+            note,
+        });
+    }
+    if units.is_empty() {
+        return Err(format!(
+            "không có đơn vị nào của tỉnh `{province}` trong {} (no rows)",
+            csv_path.display()
+        ));
+    }
+    Ok(units)
+}
+
+/// xã or phường from the former units; the note says it is a guess.
+fn guess(former: &str) -> (&'static str, Option<String>) {
+    let parts: Vec<&str> = former.split(", ").collect();
+    let wards = parts
+        .iter()
+        .filter(|p| p.trim_start().starts_with("Phường"))
+        .count();
+    let word = if wards * 2 > parts.len() {
+        "phường"
+    } else {
+        "xã"
+    };
+    (
+        word,
+        Some(format!(
+            "cấp `{word}` đoán từ các đơn vị cũ (level guessed)"
+        )),
+    )
+}
+
+fn profile_for(base: &Profile, word: &str, name: &str, province: &str) -> Profile {
+    let old_word = &base.cap;
+    let swap = |s: &str| match s.strip_suffix(old_word.as_str()) {
+        Some(stem) if stem.ends_with(' ') => format!("{stem}{word}"),
+        _ => s.to_string(),
+    };
+    let mut ten_co_quan: Vec<String> = base.ten_co_quan.clone();
+    if let Some(last) = ten_co_quan.last_mut() {
+        *last = format!("{word} {name}").to_uppercase();
+    }
+    Profile {
+        ten_co_quan,
+        cap: word.to_string(),
+        ten: name.to_string(),
+        tinh: base.tinh.clone().or_else(|| Some(province.to_string())),
+        dia_danh: name.to_string(),
+        phong_ban: base
+            .phong_ban
+            .iter()
+            .map(|d| Department { ma: d.ma.clone(), ten: swap(&d.ten) })
+            .collect(),
+        nguoi_ky: base
+            .nguoi_ky
+            .iter()
+            .map(|s| Signer {
+                ho_ten: format!("«Họ và tên {}»", capitalise_first(&s.chuc_vu.to_lowercase())),
+                chuc_vu: s.chuc_vu.clone(),
+            })
+            .collect(),
+        can_xac_minh: vec!["mã và tên phòng ban lấy theo hồ sơ mẫu (department codes copied from the base profile)".into()],
+        ..base.clone()
+    }
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_drop_diacritics() {
+        assert_eq!(slug("xã Gia Lâm"), "xa-gia-lam");
+        assert_eq!(slug("phường Đống Đa"), "phuong-dong-da");
+        assert_eq!(slug("đặc khu Phú Quốc"), "dac-khu-phu-quoc");
+    }
+
+    #[test]
+    fn guesses_the_level_from_former_units() {
+        assert_eq!(guess("Phường A, Phường B, Xã C").0, "phường");
+        assert_eq!(guess("Xã A, Thị trấn B, Phường C").0, "xã");
+    }
+}
