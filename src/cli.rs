@@ -20,6 +20,20 @@ pub enum Command {
     NextYear(NextYearArgs),
     /// Dựng một văn bản cho mỗi đơn vị (one document per unit, in parallel).
     Batch(BatchArgs),
+    /// Soạn báo cáo kết quả thực hiện từ kế hoạch (draft the plan's year-end report).
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Kế hoạch cần báo cáo (the plan).
+    pub file: PathBuf,
+    /// Tệp báo cáo; mặc định `bao-cao-<tên kế hoạch>.yaml` cùng thư mục (output file).
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Ghi đè nếu tệp đích đã có (overwrite an existing output).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -4,11 +4,12 @@
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fonts;
 use crate::input::{Loaded, Plan};
-use crate::model::{Block, Closing, Document, Header, Paragraph, Title};
+use crate::model::{Block, Closing, Column, Document, Header, Paragraph, Table, Title};
 use crate::nd30::{self, Level, Outline, ParaStyle, PAGE, RULE_FRACTION};
 use crate::templates::{Directive, Templates};
 use crate::text::{self, Vars};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
@@ -40,7 +41,8 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Document> {
         )))
     })?;
     let directives = templates.render(template, &context)?;
-    let (title, blocks) = body(&directives).map_err(Diagnostics::from)?;
+    let tables = tables(plan);
+    let (title, blocks) = body(&directives, &tables).map_err(Diagnostics::from)?;
 
     Ok(Document {
         year: plan.nam,
@@ -92,11 +94,78 @@ fn view(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Value> {
         }
     }
     value["ten_loai"] = Value::String(plan.loai.title().to_string());
+    value["nhom_ket_qua"] = result_groups(&value["ket_qua"]);
     if errors.is_empty() {
         Ok(value)
     } else {
         Err(Diagnostics(errors))
     }
+}
+
+/// A report's task results grouped by unit, in order: what the template
+/// lists under `Kết quả thực hiện các nhiệm vụ`. An empty result leaves a
+/// dotted line to write on.
+fn result_groups(results: &Value) -> Value {
+    let mut groups: Vec<Value> = Vec::new();
+    for r in results.as_array().into_iter().flatten() {
+        let unit = r["don_vi"].clone();
+        let mut task = r.clone();
+        if task["ket_qua"].as_str().is_none_or(|s| s.trim().is_empty()) {
+            task["ket_qua"] = Value::String(UNFILLED.to_string());
+        }
+        match groups.last_mut() {
+            Some(g) if g["ten"] == unit => g["viec"].as_array_mut().expect("array").push(task),
+            _ => groups.push(serde_json::json!({ "ten": unit, "viec": [task] })),
+        }
+    }
+    Value::Array(groups)
+}
+
+/// Printed where a result is still to be written.
+const UNFILLED: &str = "……………………………………";
+
+/// The tables a template may place with `@bang NAME`.
+fn tables(plan: &Plan) -> BTreeMap<&'static str, Table> {
+    let mut out = BTreeMap::new();
+    if !plan.chi_tieu.is_empty() {
+        let col = |title: &str, width_pct: f32, numeric: bool| Column {
+            title: title.to_string(),
+            width_pct,
+            numeric,
+        };
+        let rows = plan
+            .chi_tieu
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let name = match &t.don_vi_tinh {
+                    Some(unit) => format!("{} ({unit})", t.ten),
+                    None => t.ten.clone(),
+                };
+                vec![
+                    (i + 1).to_string(),
+                    name,
+                    nd30::number(t.ke_hoach, 2),
+                    t.thuc_hien.map(|x| nd30::number(x, 2)).unwrap_or_default(),
+                    nd30::percent(t.ke_hoach, t.thuc_hien).unwrap_or_else(|| "-".into()),
+                ]
+            })
+            .collect();
+        out.insert(
+            "chi_tieu",
+            Table {
+                columns: vec![
+                    col("STT", 8.0, true),
+                    col("Chỉ tiêu", 47.0, false),
+                    col("Kế hoạch", 15.0, true),
+                    col("Thực hiện", 15.0, true),
+                    col("Tỷ lệ (%)", 15.0, true),
+                ],
+                rows,
+            },
+        );
+    }
+    out
 }
 
 fn unknown_department(code: &str, doc: &Loaded) -> Diagnostic {
@@ -171,7 +240,10 @@ fn round(mm: f32) -> f32 {
 }
 
 /// Turn the template's directives into the title and the numbered body.
-fn body(directives: &[Directive]) -> std::result::Result<(Title, Vec<Block>), Diagnostic> {
+fn body(
+    directives: &[Directive],
+    tables: &BTreeMap<&str, Table>,
+) -> std::result::Result<(Title, Vec<Block>), Diagnostic> {
     let mut outline = Outline::default();
     let mut kind = None;
     let mut summary = None;
@@ -209,6 +281,19 @@ fn body(directives: &[Directive]) -> std::result::Result<(Title, Vec<Block>), Di
             "khoan_doan" => para(ParaStyle::Doan, Some(outline.next(Level::Khoan)), text),
             "diem" => para(ParaStyle::Doan, Some(outline.next(Level::Diem)), text),
             "gach" => para(ParaStyle::Doan, Some("-".into()), text),
+            "bang" => match tables.get(text.trim()) {
+                Some(t) => {
+                    blocks.push(Block::Table(t.clone()));
+                    continue;
+                }
+                None => {
+                    return Err(Diagnostic::error(format!(
+                        "mẫu đặt bảng `{}` không có (unknown table) ở dòng {}",
+                        text.trim(),
+                        d.line
+                    )))
+                }
+            },
             "nhiem_vu" => {
                 // A unit's single task reads as a paragraph; several as a list.
                 let alone =
@@ -349,6 +434,27 @@ pub fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
                 .in_file(&doc.profile_path),
         );
     }
+    for (i, r) in doc.plan.ket_qua.iter().enumerate() {
+        if r.ket_qua.trim().is_empty() {
+            out.push(
+                Diagnostic::warning("nhiệm vụ chưa điền kết quả (result to fill in)")
+                    .key(format!("ket_qua[{i}].ket_qua"))
+                    .in_file(&doc.plan_path),
+            );
+        }
+    }
+    for (i, t) in doc.plan.chi_tieu.iter().enumerate() {
+        if doc.plan.loai == crate::nd30::DocKind::BaoCao && t.thuc_hien.is_none() {
+            out.push(
+                Diagnostic::warning(format!(
+                    "chỉ tiêu `{}` chưa có số thực hiện (achieved value to fill in)",
+                    t.ten
+                ))
+                .key(format!("chi_tieu[{i}].thuc_hien"))
+                .in_file(&doc.plan_path),
+            );
+        }
+    }
     for item in &doc.profile.can_xac_minh {
         out.push(
             Diagnostic::warning(format!("cần xác minh (to be confirmed): {item}"))
@@ -383,19 +489,22 @@ mod tests {
 
     #[test]
     fn numbers_headings_and_dashes_task_lists() {
-        let (title, blocks) = body(&[
-            d("ten_loai", "Kế hoạch"),
-            d("trich_yeu", "T"),
-            d("muc", "Mục đích, yêu cầu"),
-            d("khoan_doan", "A"),
-            d("muc", "Tổ chức thực hiện"),
-            d("khoan", "Phòng X"),
-            d("nhiem_vu", "a"),
-            d("nhiem_vu", "b"),
-            d("khoan", "Phòng Y"),
-            d("nhiem_vu", "c"),
-            d("ket", "Trên đây là kế hoạch"),
-        ])
+        let (title, blocks) = body(
+            &[
+                d("ten_loai", "Kế hoạch"),
+                d("trich_yeu", "T"),
+                d("muc", "Mục đích, yêu cầu"),
+                d("khoan_doan", "A"),
+                d("muc", "Tổ chức thực hiện"),
+                d("khoan", "Phòng X"),
+                d("nhiem_vu", "a"),
+                d("nhiem_vu", "b"),
+                d("khoan", "Phòng Y"),
+                d("nhiem_vu", "c"),
+                d("ket", "Trên đây là kế hoạch"),
+            ],
+            &BTreeMap::new(),
+        )
         .unwrap();
         assert_eq!(title.kind, "KẾ HOẠCH");
         assert_eq!(
@@ -420,18 +529,42 @@ mod tests {
 
     #[test]
     fn bases_are_punctuated_and_the_body_closed_once() {
-        let (_, blocks) = body(&[
-            d("can_cu", "Căn cứ A;"),
-            d("can_cu", "Căn cứ B"),
-            d("doan", "Xong./."),
-        ])
+        let (_, blocks) = body(
+            &[
+                d("can_cu", "Căn cứ A;"),
+                d("can_cu", "Căn cứ B"),
+                d("doan", "Xong./."),
+            ],
+            &BTreeMap::new(),
+        )
         .unwrap();
         assert_eq!(texts(&blocks), ["Căn cứ A;", "Căn cứ B.", "Xong./."]);
     }
 
     #[test]
+    fn tables_are_placed_where_the_template_says() {
+        let plan: Plan = serde_norway::from_str(
+            "loai: bao_cao\ndon_vi: x\nnam: 2026\ntrich_yeu: T\nnguoi_ky: {ho_ten: A}\n\
+             chi_tieu:\n  - {ten: Hội nghị, ke_hoach: 50, thuc_hien: 45}\n  - {ten: Mới, ke_hoach: 0, thuc_hien: 3}\n",
+        )
+        .unwrap();
+        let tables = tables(&plan);
+        let (_, blocks) = body(
+            &[d("doan", "a"), d("bang", "chi_tieu"), d("doan", "b")],
+            &tables,
+        )
+        .unwrap();
+        let Block::Table(t) = &blocks[1] else {
+            panic!("table second")
+        };
+        assert_eq!(t.rows[0], ["1", "Hội nghị", "50", "45", "90"]);
+        assert_eq!(t.rows[1][4], "-", "a target of 0 has no percentage");
+        assert!(body(&[d("bang", "khong_co")], &tables).is_err());
+    }
+
+    #[test]
     fn unknown_directive_is_reported() {
-        assert!(body(&[d("khong_co", "x")])
+        assert!(body(&[d("khong_co", "x")], &BTreeMap::new())
             .unwrap_err()
             .message
             .contains("@khong_co"));

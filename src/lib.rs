@@ -23,6 +23,7 @@ pub mod model;
 pub mod nd30;
 pub mod next_year;
 pub mod render;
+pub mod report;
 pub mod templates;
 pub mod text;
 

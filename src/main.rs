@@ -8,6 +8,7 @@ fn main() -> ExitCode {
         Command::Render(args) => vanban::cmd::render::run(&args),
         Command::NextYear(args) => vanban::cmd::next_year::run(&args),
         Command::Batch(args) => vanban::cmd::batch::run(&args),
+        Command::Report(args) => vanban::cmd::report::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -13,7 +13,10 @@ use std::path::Path;
 use tera::{Context, Tera};
 
 /// The built-in templates, by name.
-const BUILTIN: &[(&str, &str)] = &[("ke_hoach.tera", include_str!("../templates/ke_hoach.tera"))];
+const BUILTIN: &[(&str, &str)] = &[
+    ("ke_hoach.tera", include_str!("../templates/ke_hoach.tera")),
+    ("bao_cao.tera", include_str!("../templates/bao_cao.tera")),
+];
 
 /// One line of a rendered template.
 #[derive(Debug, Clone, PartialEq, Eq)]

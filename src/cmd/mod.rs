@@ -4,3 +4,4 @@ pub mod batch;
 pub mod next_year;
 pub mod output;
 pub mod render;
+pub mod report;

@@ -6,7 +6,7 @@ mod profile;
 mod registry;
 pub mod yaml;
 
-pub use plan::{Khoan, KhoanMap, Muc, PhanCong, Plan, Signature};
+pub use plan::{Khoan, KhoanMap, Muc, PhanCong, Plan, Signature, Target, TaskResult};
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};
 

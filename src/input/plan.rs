@@ -55,6 +55,45 @@ pub struct Plan {
     /// while any remain.
     #[serde(default)]
     pub can_kiem_tra: Vec<String>,
+    /// Báo cáo: the result of each task of the plan reported on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ket_qua: Vec<TaskResult>,
+    /// Chỉ tiêu: targets, planned and achieved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chi_tieu: Vec<Target>,
+    /// Báo cáo: tồn tại, hạn chế, nguyên nhân (section II).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ton_tai: Vec<String>,
+    /// Báo cáo: phương hướng, nhiệm vụ (section III).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phuong_huong: Vec<String>,
+    /// Báo cáo: kiến nghị, đề xuất (section IV).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kien_nghi: Vec<String>,
+}
+
+/// One task of a plan and what came of it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskResult {
+    /// The unit responsible, or the group of tasks (a khoản's title).
+    pub don_vi: String,
+    pub nhiem_vu: String,
+    /// The result, to fill in; empty in a fresh draft.
+    #[serde(default)]
+    pub ket_qua: String,
+}
+
+/// A target: its planned value and, in a report, what was achieved.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub ten: String,
+    #[serde(default)]
+    pub don_vi_tinh: Option<String>,
+    pub ke_hoach: f64,
+    #[serde(default)]
+    pub thuc_hien: Option<f64>,
 }
 
 /// A mục: `I. TITLE`, then paragraphs, khoản, and unit responsibilities.

@@ -114,6 +114,7 @@ impl DocKind {
     pub fn template(self) -> Option<&'static str> {
         match self {
             DocKind::KeHoach => Some("ke_hoach.tera"),
+            DocKind::BaoCao => Some("bao_cao.tera"),
             _ => None,
         }
     }

@@ -27,6 +27,9 @@ pub struct PageSetup {
     pub title_rule_after_pt: f32,
     /// Height of the empty line that carries a short rule at its bottom.
     pub rule_box_pt: f32,
+    /// Padding inside the cells of a bordered table, left/right and top/bottom.
+    pub table_pad_x_mm: f32,
+    pub table_pad_y_mm: f32,
     /// Thickness of the short rules under the issuing body, motto and trích yếu.
     pub rule_pt: f32,
     /// Font family named in the document; metric-compatible fonts stand in for it.
@@ -53,6 +56,8 @@ pub const PAGE: PageSetup = PageSetup {
     title_rule_after_pt: 12.0,
     rule_box_pt: 2.0,
     rule_pt: 0.75,
+    table_pad_x_mm: 1.9,
+    table_pad_y_mm: 0.5,
     font: "Times New Roman",
 };
 

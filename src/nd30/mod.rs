@@ -4,11 +4,13 @@
 //! or a punctuation mark on its own. Clause references (PL1 II.3 …) point to
 //! Phụ lục I of the decree as summarised in `shared/spec/nd30.md`.
 
+mod figures;
 mod format;
 mod kinds;
 mod layout;
 mod numbering;
 
+pub use figures::{number, percent};
 pub use format::{
     authority_lines, citation_date, issue_number, place_and_date, recipient_lines, Authority,
     DRAFT_BLANK,

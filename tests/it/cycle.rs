@@ -213,3 +213,141 @@ fn batch_reports_a_broken_profile_and_writes_the_others() {
         ["ke-hoach-binh-dang-gioi-bat-trang-2026.docx"]
     );
 }
+
+/// Tasks of the seed plan counted from its YAML, independently of vanban.
+fn seed_task_count() -> usize {
+    let plan: serde_norway::Value =
+        serde_norway::from_str(&std::fs::read_to_string(util::seed_plan()).unwrap()).unwrap();
+    let mut n = 0;
+    for muc in plan["noi_dung"].as_sequence().unwrap() {
+        for part in ["khoan", "phan_cong"] {
+            for item in muc[part].as_sequence().into_iter().flatten() {
+                n += item["nhiem_vu"].as_sequence().map_or(0, |t| t.len());
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn report_from_the_plan_lists_every_task_and_renders() {
+    let case = Case::new();
+    let out = case.vanban(&["report", util::PLAN, "-o", "bao-cao.yaml"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_norway::Value =
+        serde_norway::from_str(&std::fs::read_to_string(case.path("bao-cao.yaml")).unwrap())
+            .unwrap();
+    let tasks = report["ket_qua"].as_sequence().unwrap();
+    assert_eq!(tasks.len(), seed_task_count());
+    assert_eq!(tasks.len(), 30);
+    assert!(
+        tasks.iter().all(|t| t["ket_qua"].as_str() == Some("")),
+        "results to fill in"
+    );
+    assert_eq!(
+        tasks[0]["don_vi"]
+            .as_str()
+            .map(|s| s.starts_with("Tuyên truyền")),
+        Some(true)
+    );
+    assert!(
+        tasks
+            .iter()
+            .any(|t| t["don_vi"].as_str() == Some("Công an xã")),
+        "units by name"
+    );
+    assert_eq!(report["loai"].as_str(), Some("bao_cao"));
+
+    let out = case.vanban(&["render", "bao-cao.yaml", "-f", "docx"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("chưa điền kết quả"),
+        "warns of unfilled results"
+    );
+    let docx = std::fs::read(case.path("out/bao-cao.docx")).unwrap();
+    let paras: Vec<String> = Docx::new(docx)
+        .paragraphs()
+        .into_iter()
+        .map(|p| util::norm(&p.text))
+        .collect();
+    for heading in [
+        "BÁO CÁO",
+        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "II. TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT",
+    ] {
+        assert!(paras.iter().any(|p| p == heading), "missing `{heading}`");
+    }
+    assert_eq!(
+        paras.iter().filter(|p| p.starts_with("Kết quả: ")).count(),
+        30
+    );
+}
+
+#[test]
+fn filled_report_shows_targets_with_computed_percentages_in_both_outputs() {
+    let case = Case::new();
+    let file = "bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml";
+    let out = case.vanban(&["render", file]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut docx = Docx::new(
+        std::fs::read(case.path("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx"))
+            .unwrap(),
+    );
+    let xml = docx.part("word/document.xml");
+    let table = xml
+        .split("<w:tbl>")
+        .find(|t| t.contains("Tỷ lệ (%)"))
+        .map(|t| &t[..t.find("</w:tbl>").unwrap()])
+        .expect("the table of targets");
+    let cells: Vec<String> = util::paragraphs(table)
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    assert_eq!(
+        &cells[..5],
+        ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"]
+    );
+    let row = |n: &str| {
+        cells
+            .iter()
+            .position(|c| c == n)
+            .map(|i| cells[i..i + 5].to_vec())
+            .unwrap()
+    };
+    assert_eq!(row("3")[2..], ["50", "45", "90"], "45 of 50 is 90 %");
+    assert_eq!(row("4")[2..], ["0", "1", "-"], "a target of 0: no division");
+    assert!(
+        table.contains("<w:tblHeader/>"),
+        "header row repeats on each page"
+    );
+    assert!(table.contains("w:val=\"single\""), "bordered");
+    let right = |text: &str| {
+        let at = table.find(&format!(">{text}</w:t>")).unwrap();
+        let p = &table[table[..at].rfind("<w:p ").unwrap()..at];
+        p.contains("<w:jc w:val=\"right\"/>")
+    };
+    assert!(right("45") && right("90"), "numbers right-aligned");
+    if util::need("pdftotext", "reads the PDF's text") {
+        let text =
+            util::pdf_text(&case.path("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"));
+        let flat = util::norm(&text);
+        assert!(
+            flat.contains("Tỷ lệ (%)") && flat.contains("50 45 90"),
+            "table in the PDF"
+        );
+    }
+}

@@ -245,6 +245,9 @@ fn table(t: &Table, doc: &Document) -> docx_rs::Table {
             .width(w, WidthType::Dxa)
             .add_paragraph(docx_rs::Paragraph::new().align(align).add_run(run))
     };
+    // docx-rs cannot mark a header row; a 1-twip minimum height stands in
+    // for it and the schema pass turns it into `w:tblHeader` (repeated on
+    // each page).
     let head = TableRow::new(
         t.columns
             .iter()
@@ -252,7 +255,9 @@ fn table(t: &Table, doc: &Document) -> docx_rs::Table {
             .map(|(c, w)| cell(&c.title, true, false, *w))
             .collect(),
     )
-    .cant_split();
+    .cant_split()
+    .row_height(1.0)
+    .height_rule(docx_rs::HeightRule::AtLeast);
     let mut rows = vec![head];
     for r in &t.rows {
         rows.push(
@@ -266,10 +271,15 @@ fn table(t: &Table, doc: &Document) -> docx_rs::Table {
             .cant_split(),
         );
     }
+    let (x, y) = (
+        twips(doc.page.table_pad_x_mm) as usize,
+        twips(doc.page.table_pad_y_mm) as usize,
+    );
     docx_rs::Table::new(rows)
         .set_grid(grid.clone())
         .width(grid.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(y, x, y, x))
 }
 
 fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {

@@ -308,6 +308,10 @@ const SEQUENCES: &[(&str, &[&str])] = &[
 const FORBIDDEN: &[(&str, &str, &str)] =
     &[("w:style", "w:pPr", "w:rPr"), ("w:lvl", "w:pPr", "w:rPr")];
 
+/// A header row, marked by the writer with a 1-twip minimum row height
+/// because docx-rs has no `w:tblHeader`: (marker, replacement).
+const HEADER_ROW: (&str, &str) = (r#"w:trHeight w:val="1" w:hRule="atLeast""#, "w:tblHeader");
+
 /// Attributes the schema does not declare: (element, attribute).
 const UNDECLARED: &[(&str, &str)] = &[("w:gridCol", "w:type")];
 
@@ -397,6 +401,12 @@ fn rank(sequence: &[&str], name: &str) -> usize {
 }
 
 fn fix(e: &mut Element, parent: Option<&str>) {
+    if e.name == "w:trHeight"
+        && e.tag.split_whitespace().collect::<Vec<_>>().join(" ") == HEADER_ROW.0
+    {
+        e.name = HEADER_ROW.1.to_string();
+        e.tag = HEADER_ROW.1.to_string();
+    }
     for (el, attr) in UNDECLARED {
         if e.name == *el {
             e.tag = remove_attribute(&e.tag, attr);
@@ -491,6 +501,15 @@ mod tests {
             got,
             r#"<w:style><w:name w:val="x"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style>"#
         );
+    }
+
+    #[test]
+    fn marked_rows_become_header_rows() {
+        let got =
+            run(r#"<w:trPr><w:cantSplit /><w:trHeight w:val="1" w:hRule="atLeast" /></w:trPr>"#);
+        assert_eq!(got, r#"<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#);
+        let other = r#"<w:trHeight w:val="400" w:hRule="atLeast"/>"#;
+        assert_eq!(run(other), other);
     }
 
     #[test]

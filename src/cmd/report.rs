@@ -1,0 +1,53 @@
+//! `vanban report`: draft the year-end report of a plan, beside it.
+
+use super::output::write_atomic;
+use crate::cli::ReportArgs;
+use crate::diag::Diagnostic;
+use crate::{input, report};
+use anyhow::{bail, Context, Result};
+use std::process::ExitCode;
+
+pub fn run(args: &ReportArgs) -> Result<ExitCode> {
+    let loaded = match input::load(&args.file, None) {
+        Ok(l) => l,
+        Err(d) => {
+            eprintln!("{d}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    if loaded.plan.loai != crate::nd30::DocKind::KeHoach {
+        eprintln!(
+            "{}",
+            Diagnostic::error(
+                "chỉ soạn được báo cáo từ một kế hoạch (`loai: ke_hoach`) (not a plan)"
+            )
+            .key("loai")
+            .in_file(&args.file)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let draft = report::draft(&loaded.plan, &loaded.profile);
+    let from = args
+        .file
+        .file_name()
+        .context("tên tệp không hợp lệ")?
+        .to_string_lossy();
+    let out = match &args.out {
+        Some(p) => p.clone(),
+        None => args.file.with_file_name(format!("bao-cao-{from}")),
+    };
+    if out.exists() && !args.force {
+        bail!(
+            "{} đã có; dùng --force để ghi đè (output exists)",
+            out.display()
+        );
+    }
+    write_atomic(&out, report::to_yaml(&draft, &from).as_bytes())?;
+    println!(
+        "{}: báo cáo với {} nhiệm vụ và {} chỉ tiêu cần điền",
+        out.display(),
+        draft.ket_qua.len(),
+        draft.chi_tieu.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

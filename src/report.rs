@@ -1,0 +1,109 @@
+//! The year-end report drafted from its plan: each task of the plan with its
+//! responsible unit and a result to fill in, each target with its planned
+//! value and an achieved value to fill in, under the usual skeleton.
+
+use crate::input::{Plan, Profile, TaskResult};
+use crate::nd30::{self, DocKind};
+
+/// What a draft shows where the clerk has still to write.
+pub const TO_FILL: &str = "……………………………………";
+
+/// Every task of the plan, in order, with the unit responsible (or, for a
+/// task listed under a content heading, that heading).
+pub fn tasks(plan: &Plan, profile: &Profile) -> Vec<TaskResult> {
+    let mut out = Vec::new();
+    for muc in &plan.noi_dung {
+        for k in &muc.khoan {
+            let group = k.0.tieu_de.clone().unwrap_or_default();
+            for t in &k.0.nhiem_vu {
+                out.push(TaskResult {
+                    don_vi: group.clone(),
+                    nhiem_vu: t.clone(),
+                    ket_qua: String::new(),
+                });
+            }
+        }
+        for unit in &muc.phan_cong {
+            let name = match (&unit.phong_ban, &unit.ten) {
+                (Some(code), _) => profile
+                    .department(code)
+                    .map_or_else(|| code.clone(), |d| d.ten.clone()),
+                (None, Some(name)) => name.clone(),
+                (None, None) => String::new(),
+            };
+            for t in &unit.nhiem_vu {
+                out.push(TaskResult {
+                    don_vi: name.clone(),
+                    nhiem_vu: t.clone(),
+                    ket_qua: String::new(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The plan as cited in its report: by number and date when it has them.
+fn plan_reference(plan: &Plan, body: &str) -> String {
+    let symbol = nd30::issue_number(plan.so, plan.loai, body, None);
+    let symbol = symbol.trim_start_matches("Số: ");
+    match (plan.so, plan.ngay) {
+        (Some(_), Some(d)) => format!(
+            "Kế hoạch số {symbol} ngày {} của UBND {{dia_phuong}} về {}",
+            nd30::citation_date(d),
+            lower_first(&plan.trich_yeu)
+        ),
+        _ => format!("Kế hoạch {}", lower_first(&plan.trich_yeu)),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The report's data, as a document of kind báo cáo.
+pub fn draft(plan: &Plan, profile: &Profile) -> Plan {
+    let reference = plan_reference(plan, &profile.viet_tat);
+    Plan {
+        loai: DocKind::BaoCao,
+        so: None,
+        ngay: None,
+        trich_yeu: format!("Kết quả thực hiện {reference}"),
+        can_cu: Vec::new(),
+        mo_dau: vec![format!(
+            "Thực hiện {reference}, UBND {{dia_phuong}} báo cáo kết quả thực hiện như sau:"
+        )],
+        noi_dung: Vec::new(),
+        ket_luan: Some(format!("Trên đây là báo cáo kết quả thực hiện {reference}")),
+        can_kiem_tra: Vec::new(),
+        ket_qua: tasks(plan, profile),
+        chi_tieu: plan
+            .chi_tieu
+            .iter()
+            .cloned()
+            .map(|mut t| {
+                t.thuc_hien = None;
+                t
+            })
+            .collect(),
+        ton_tai: vec![TO_FILL.into()],
+        phuong_huong: vec![TO_FILL.into()],
+        kien_nghi: vec![TO_FILL.into()],
+        ..plan.clone()
+    }
+}
+
+/// The draft as YAML, with a header telling the clerk what to fill in.
+pub fn to_yaml(report: &Plan, from: &str) -> String {
+    let body = serde_norway::to_string(report).expect("report serialises");
+    format!(
+        "# Báo cáo kết quả thực hiện kế hoạch, soạn từ {from} bằng `vanban report`.\n\
+         # Điền `ket_qua` của từng nhiệm vụ, `thuc_hien` của từng chỉ tiêu (tỷ lệ %\n\
+         # do vanban tính), thay các dòng chấm ở ton_tai, phuong_huong, kien_nghi.\n\
+         # vanban cảnh báo khi dựng nếu còn chỗ chưa điền.\n\n{body}"
+    )
+}
