@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::fonts;
-use crate::input::{Loaded, Plan};
+use crate::input::{DataTable, Loaded, Plan};
 use crate::model::{Block, Closing, Column, Document, Header, Paragraph, Table, Title};
 use crate::nd30::{self, Level, Outline, ParaStyle, PAGE, RULE_FRACTION};
 use crate::templates::{Directive, Templates};
@@ -41,7 +41,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Document> {
         )))
     })?;
     let directives = templates.render(template, &context)?;
-    let tables = tables(plan);
+    let tables = tables(plan, &view).map_err(|d| Diagnostics::from(d.in_file(&doc.plan_path)))?;
     let (title, blocks) = body(&directives, &tables).map_err(Diagnostics::from)?;
 
     Ok(Document {
@@ -95,6 +95,29 @@ fn view(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Value> {
     }
     value["ten_loai"] = Value::String(plan.loai.title().to_string());
     value["nhom_ket_qua"] = result_groups(&value["ket_qua"]);
+    // Each table of the data gets the name the template places it by.
+    for (i, muc) in value["noi_dung"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        for (j, khoan) in muc["khoan"]
+            .as_array_mut()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            for (n, t) in khoan["bang"]
+                .as_array_mut()
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                t["id"] = Value::String(table_key(i, j, n));
+            }
+        }
+    }
     if errors.is_empty() {
         Ok(value)
     } else {
@@ -124,9 +147,31 @@ fn result_groups(results: &Value) -> Value {
 /// Printed where a result is still to be written.
 const UNFILLED: &str = "……………………………………";
 
-/// The tables a template may place with `@bang NAME`.
-fn tables(plan: &Plan) -> BTreeMap<&'static str, Table> {
+/// The tables a template may place with `@bang NAME`: the report's targets
+/// (`chi_tieu`) and every table written in the data, by its key path.
+fn tables(plan: &Plan, view: &Value) -> std::result::Result<BTreeMap<String, Table>, Diagnostic> {
     let mut out = BTreeMap::new();
+    for (i, muc) in view["noi_dung"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        for (j, khoan) in muc["khoan"].as_array().into_iter().flatten().enumerate() {
+            for (n, t) in khoan["bang"].as_array().into_iter().flatten().enumerate() {
+                let key = table_key(i, j, n);
+                let mut t = t.clone();
+                if let Some(fields) = t.as_object_mut() {
+                    fields.remove("id"); // the view's name for it, not data
+                }
+                let data: DataTable = serde_json::from_value(t).expect("validated on load");
+                out.insert(
+                    key.clone(),
+                    data_table(&data).map_err(|m| Diagnostic::error(m).key(key))?,
+                );
+            }
+        }
+    }
     if !plan.chi_tieu.is_empty() {
         let col = |title: &str, width_pct: f32, numeric: bool| Column {
             title: title.to_string(),
@@ -151,21 +196,60 @@ fn tables(plan: &Plan) -> BTreeMap<&'static str, Table> {
                 ]
             })
             .collect();
-        out.insert(
-            "chi_tieu",
-            Table {
-                columns: vec![
-                    col("STT", 8.0, true),
-                    col("Chỉ tiêu", 47.0, false),
-                    col("Kế hoạch", 15.0, true),
-                    col("Thực hiện", 15.0, true),
-                    col("Tỷ lệ (%)", 15.0, true),
-                ],
-                rows,
-            },
-        );
+        let columns = vec![
+            col("STT", 8.0, true),
+            col("Chỉ tiêu", 47.0, false),
+            col("Kế hoạch", 15.0, true),
+            col("Thực hiện", 15.0, true),
+            col("Tỷ lệ (%)", 15.0, true),
+        ];
+        out.insert("chi_tieu".to_string(), table(columns, rows));
     }
-    out
+    Ok(out)
+}
+
+fn table_key(muc: usize, khoan: usize, n: usize) -> String {
+    format!("noi_dung[{muc}].khoan[{khoan}].bang[{n}]")
+}
+
+fn table(columns: Vec<Column>, rows: Vec<Vec<String>>) -> Table {
+    let titles: Vec<String> = columns.iter().map(|c| c.title.clone()).collect();
+    Table {
+        landscape: nd30::needs_landscape(&titles, &rows),
+        columns,
+        rows,
+    }
+}
+
+/// A table of the data: columns without a width share what is left.
+fn data_table(t: &DataTable) -> std::result::Result<Table, String> {
+    for (r, row) in t.dong.iter().enumerate() {
+        if row.len() != t.cot.len() {
+            return Err(format!(
+                "dòng {} của bảng có {} ô, bảng có {} cột (row length)",
+                r + 1,
+                row.len(),
+                t.cot.len()
+            ));
+        }
+    }
+    let given: f32 = t.cot.iter().filter_map(|c| c.rong).sum();
+    let free = t.cot.iter().filter(|c| c.rong.is_none()).count();
+    let share = if free > 0 {
+        ((100.0 - given) / free as f32).max(0.0)
+    } else {
+        0.0
+    };
+    let columns = t
+        .cot
+        .iter()
+        .map(|c| Column {
+            title: c.ten.clone(),
+            width_pct: c.rong.unwrap_or(share),
+            numeric: c.so,
+        })
+        .collect();
+    Ok(table(columns, t.dong.clone()))
 }
 
 fn unknown_department(code: &str, doc: &Loaded) -> Diagnostic {
@@ -242,7 +326,7 @@ fn round(mm: f32) -> f32 {
 /// Turn the template's directives into the title and the numbered body.
 fn body(
     directives: &[Directive],
-    tables: &BTreeMap<&str, Table>,
+    tables: &BTreeMap<String, Table>,
 ) -> std::result::Result<(Title, Vec<Block>), Diagnostic> {
     let mut outline = Outline::default();
     let mut kind = None;
@@ -548,7 +632,7 @@ mod tests {
              chi_tieu:\n  - {ten: Hội nghị, ke_hoach: 50, thuc_hien: 45}\n  - {ten: Mới, ke_hoach: 0, thuc_hien: 3}\n",
         )
         .unwrap();
-        let tables = tables(&plan);
+        let tables = tables(&plan, &serde_json::to_value(&plan).unwrap()).unwrap();
         let (_, blocks) = body(
             &[d("doan", "a"), d("bang", "chi_tieu"), d("doan", "b")],
             &tables,

@@ -83,6 +83,9 @@ impl Paragraph {
 pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<String>>,
+    /// Too wide for a portrait page: set on a landscape page of its own
+    /// (PL1 I.2).
+    pub landscape: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

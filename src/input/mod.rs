@@ -6,7 +6,9 @@ mod profile;
 mod registry;
 pub mod yaml;
 
-pub use plan::{Khoan, KhoanMap, Muc, PhanCong, Plan, Signature, Target, TaskResult};
+pub use plan::{
+    DataColumn, DataTable, Khoan, KhoanMap, Muc, PhanCong, Plan, Signature, Target, TaskResult,
+};
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};
 

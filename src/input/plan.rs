@@ -129,6 +129,30 @@ pub struct KhoanMap {
     /// Điểm a), b) … each with its own text.
     #[serde(default)]
     pub diem: Vec<String>,
+    /// Tables (bảng) after the khoản's text.
+    #[serde(default)]
+    pub bang: Vec<DataTable>,
+}
+
+/// A table written in the data: its columns and rows of cells.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataTable {
+    pub cot: Vec<DataColumn>,
+    #[serde(default)]
+    pub dong: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataColumn {
+    pub ten: String,
+    /// Share of the width in percent; the rest is shared equally.
+    #[serde(default)]
+    pub rong: Option<f32>,
+    /// A column of numbers: right-aligned.
+    #[serde(default)]
+    pub so: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -65,6 +65,37 @@ pub const PAGE: PageSetup = PageSetup {
 /// text it underlines (PL1 II.2, II.5); vanban draws it at this fraction.
 pub const RULE_FRACTION: f32 = 0.4;
 
+impl PageSetup {
+    /// Text width of a landscape page: the same margins, the page turned.
+    pub fn landscape_text_width_mm(&self) -> f32 {
+        self.height_mm - self.left_mm - self.right_mm
+    }
+}
+
+/// Whether a table needs a landscape page (PL1 I.2: landscape only for a
+/// table): its columns cannot fit across a portrait page without breaking
+/// a word, at body size with the cells' padding.
+pub fn needs_landscape(header: &[String], rows: &[Vec<String>]) -> bool {
+    let size = ParaStyle::Doan.spec().size_pt;
+    let widest_word = |text: &str, bold: bool| {
+        text.split_whitespace()
+            .map(|w| crate::fonts::text_width_mm(w, size, bold, false))
+            .fold(0.0, f32::max)
+    };
+    let needed: f32 = header
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let cells = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| widest_word(c, false));
+            cells.fold(widest_word(title, true), f32::max) + 2.0 * PAGE.table_pad_x_mm
+        })
+        .sum();
+    needed > PAGE.text_width_mm()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
@@ -253,6 +284,22 @@ mod tests {
         assert!((20.0..=25.0).contains(&PAGE.top_mm) && (20.0..=25.0).contains(&PAGE.bottom_mm));
         assert!((30.0..=35.0).contains(&PAGE.left_mm) && (15.0..=20.0).contains(&PAGE.right_mm));
         assert!((PAGE.left_col_mm + PAGE.right_col_mm - PAGE.text_width_mm()).abs() < 0.01);
+    }
+
+    #[test]
+    fn wide_tables_turn_the_page() {
+        let cols = |n: usize| {
+            (1..=n)
+                .map(|i| format!("Quý {i} năm 2026"))
+                .collect::<Vec<_>>()
+        };
+        let row = |n: usize| {
+            vec![(1..=n)
+                .map(|i| format!("{}", i * 1_000_000))
+                .collect::<Vec<_>>()]
+        };
+        assert!(!needs_landscape(&cols(5), &row(5)));
+        assert!(needs_landscape(&cols(14), &row(14)));
     }
 
     #[test]

@@ -351,3 +351,79 @@ fn filled_report_shows_targets_with_computed_percentages_in_both_outputs() {
         );
     }
 }
+
+/// The seed plan with a table of `n` columns under its `Kinh phí` khoản.
+fn with_table(columns: usize) -> Case {
+    let cot: Vec<String> = (1..=columns)
+        .map(|i| format!("              - {{ten: Tháng {i}, so: true}}"))
+        .collect();
+    let dong: Vec<String> = (1..=columns)
+        .map(|i| format!("\"{}\"", i * 1_250_000))
+        .collect();
+    Case::new().edit(|y| {
+        y.replace(
+            "      - tieu_de: Kinh phí thực hiện\n",
+            &format!(
+                "      - tieu_de: Kinh phí thực hiện\n        bang:\n          - cot:\n{}\n            dong:\n              - [{}]\n",
+                cot.join("\n"),
+                dong.join(", ")
+            ),
+        )
+    })
+}
+
+#[test]
+fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
+    let case = with_table(12);
+    let out = case.vanban(&["render", util::PLAN]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut docx = Docx::new(
+        std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap(),
+    );
+    let xml = docx.part("word/document.xml");
+    let sections: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
+    assert_eq!(sections.len(), 3, "portrait, landscape, portrait");
+    assert!(sections[1].contains("w:orient=\"landscape\""));
+    assert!(!sections[0].contains("landscape") && !sections[2].contains("landscape"));
+    assert!(
+        sections[0].contains("<w:titlePg/>") && sections[0].contains("w:headerReference"),
+        "page 1 keeps its empty header"
+    );
+    assert!(
+        !sections[1].contains("<w:titlePg/>") && !sections[2].contains("<w:titlePg/>"),
+        "later sections are numbered from their first page"
+    );
+    let table = &xml[xml.find("Tháng 12").unwrap()..];
+    assert!(table.contains("1.250.000") || xml.contains("1250000"));
+
+    if util::need("pdfinfo", "reads page sizes") {
+        let sizes =
+            util::pdf_page_sizes(&case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"));
+        let landscape: Vec<usize> = sizes
+            .iter()
+            .enumerate()
+            .filter(|(_, (w, h))| w > h)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(landscape.len(), 1, "one landscape page: {sizes:?}");
+        assert!(
+            landscape[0] > 0 && landscape[0] + 1 < sizes.len(),
+            "between portrait pages"
+        );
+    }
+    // A five-column table stays on the portrait page.
+    let case = with_table(5);
+    assert!(case
+        .vanban(&["render", util::PLAN, "-f", "docx"])
+        .status
+        .success());
+    let xml = Docx::new(
+        std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap(),
+    )
+    .part("word/document.xml");
+    assert_eq!(xml.matches("<w:sectPr>").count(), 1);
+}

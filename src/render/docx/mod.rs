@@ -9,9 +9,9 @@ use crate::model::{Block, Closing, Document, Header, Paragraph, Table, Title};
 use crate::nd30::{Align, PageSetup, ParaStyle, StyleSpec};
 use docx_rs::{
     AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
-    Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
-    WidthType,
+    PageOrientationType, PageSize, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
+    RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 /// Twentieths of a point per millimetre.
@@ -67,6 +67,13 @@ pub fn write(doc: &Document) -> Vec<u8> {
     for block in &doc.blocks {
         docx = match block {
             Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
+            // A wide table gets a landscape section of its own: the
+            // paragraph before it ends the portrait section, the one after
+            // it ends the landscape one.
+            Block::Table(t) if t.landscape => docx
+                .add_paragraph(section_break(&doc.page, false))
+                .add_table(table(t, doc))
+                .add_paragraph(section_break(&doc.page, true)),
             Block::Table(t) => docx.add_table(table(t, doc)),
         };
     }
@@ -222,8 +229,33 @@ fn title(t: &Title, doc: &Document) -> Vec<docx_rs::Paragraph> {
     ]
 }
 
+/// An empty paragraph ending a section of the given orientation.
+fn section_break(page: &PageSetup, landscape: bool) -> docx_rs::Paragraph {
+    let (w, h) = (twips(page.width_mm), twips(page.height_mm));
+    let size = if landscape {
+        PageSize::new()
+            .size(h, w)
+            .orient(PageOrientationType::Landscape)
+    } else {
+        PageSize::new().size(w, h)
+    };
+    let margins = PageMargin::new()
+        .top(twips(page.top_mm) as i32)
+        .bottom(twips(page.bottom_mm) as i32)
+        .left(twips(page.left_mm) as i32)
+        .right(twips(page.right_mm) as i32)
+        .header(twips(page.header_mm) as i32)
+        .footer(twips(page.header_mm) as i32);
+    docx_rs::Paragraph::new()
+        .section_property(SectionProperty::new().page_size(size).page_margin(margins))
+}
+
 fn table(t: &Table, doc: &Document) -> docx_rs::Table {
-    let width = doc.page.text_width_mm();
+    let width = if t.landscape {
+        doc.page.landscape_text_width_mm()
+    } else {
+        doc.page.text_width_mm()
+    };
     let grid: Vec<usize> = t
         .columns
         .iter()
