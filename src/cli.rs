@@ -28,7 +28,14 @@ pub enum Command {
 pub struct ReportArgs {
     /// Kế hoạch cần báo cáo (the plan).
     pub file: PathBuf,
-    /// Tệp báo cáo; mặc định `bao-cao-<tên kế hoạch>.yaml` cùng thư mục (output file).
+    #[command(flatten)]
+    pub output: DraftOutput,
+}
+
+/// Where a drafting command (`next-year`, `report`) writes its YAML.
+#[derive(Debug, clap::Args)]
+pub struct DraftOutput {
+    /// Tệp ghi ra; mặc định đặt cạnh tệp gốc (output file; beside the input by default).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
     /// Ghi đè nếu tệp đích đã có (overwrite an existing output).
@@ -66,12 +73,8 @@ pub struct BatchArgs {
 pub struct NextYearArgs {
     /// Kế hoạch năm nay (this year's plan); tệp này không bị sửa.
     pub file: PathBuf,
-    /// Tệp kế hoạch năm sau; mặc định cùng thư mục, tên đổi năm (output file).
-    #[arg(short, long)]
-    pub out: Option<PathBuf>,
-    /// Ghi đè nếu tệp đích đã có (overwrite an existing output).
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub output: DraftOutput,
 }
 
 #[derive(Debug, clap::Args)]

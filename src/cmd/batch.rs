@@ -14,12 +14,9 @@ use rayon::prelude::*;
 use std::process::ExitCode;
 
 pub fn run(args: &BatchArgs) -> Result<ExitCode> {
-    let base = match input::load(&args.file, None) {
+    let base = match super::load_or_report(&args.file, None) {
         Ok(l) => l,
-        Err(d) => {
-            eprintln!("{d}");
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     let units = match (&args.don_vi_dir, &args.csv, &args.tinh) {
         (Some(dir), _, _) => batch::units_from_dir(dir),

@@ -3,17 +3,14 @@
 use super::output::write_atomic;
 use crate::cli::NextYearArgs;
 use crate::diag::Diagnostic;
-use crate::{input, next_year};
+use crate::next_year;
 use anyhow::{bail, Context, Result};
 use std::process::ExitCode;
 
 pub fn run(args: &NextYearArgs) -> Result<ExitCode> {
-    let loaded = match input::load(&args.file, None) {
+    let loaded = match super::load_or_report(&args.file, None) {
         Ok(l) => l,
-        Err(d) => {
-            eprintln!("{d}");
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     let source = std::fs::read_to_string(&args.file)
         .with_context(|| format!("không đọc được {} (cannot read)", args.file.display()))?;
@@ -24,7 +21,7 @@ pub fn run(args: &NextYearArgs) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    let out = match &args.out {
+    let out = match &args.output.out {
         Some(p) => p.clone(),
         None => {
             let stem = args
@@ -42,12 +39,7 @@ pub fn run(args: &NextYearArgs) -> Result<ExitCode> {
             out.display()
         );
     }
-    if out.exists() && !args.force {
-        bail!(
-            "{} đã có; dùng --force để ghi đè (output exists)",
-            out.display()
-        );
-    }
+    super::output::refuse_overwrite(&out, args.output.force)?;
     write_atomic(&out, rolled.text.as_bytes())?;
     println!("{}: kế hoạch năm {}", out.display(), rolled.year);
     if rolled.findings.is_empty() {

@@ -2,7 +2,7 @@
 //! earlier good file untouched: write a temporary file beside the target,
 //! then rename it over.
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::Path;
 
@@ -25,5 +25,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("không ghi được {} (cannot write)", path.display()))?;
     tmp.persist(path)
         .with_context(|| format!("không ghi được {} (cannot write)", path.display()))?;
+    Ok(())
+}
+
+/// Refuse to replace an existing file unless asked to (`--force`).
+pub fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "{} đã có; dùng --force để ghi đè (output exists)",
+            path.display()
+        );
+    }
     Ok(())
 }

@@ -3,17 +3,14 @@
 use super::output::write_atomic;
 use crate::cli::ReportArgs;
 use crate::diag::Diagnostic;
-use crate::{input, report};
-use anyhow::{bail, Context, Result};
+use crate::report;
+use anyhow::{Context, Result};
 use std::process::ExitCode;
 
 pub fn run(args: &ReportArgs) -> Result<ExitCode> {
-    let loaded = match input::load(&args.file, None) {
+    let loaded = match super::load_or_report(&args.file, None) {
         Ok(l) => l,
-        Err(d) => {
-            eprintln!("{d}");
-            return Ok(ExitCode::from(1));
-        }
+        Err(code) => return Ok(code),
     };
     if loaded.plan.loai != crate::nd30::DocKind::KeHoach {
         eprintln!(
@@ -32,16 +29,11 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         .file_name()
         .context("tên tệp không hợp lệ")?
         .to_string_lossy();
-    let out = match &args.out {
+    let out = match &args.output.out {
         Some(p) => p.clone(),
         None => args.file.with_file_name(format!("bao-cao-{from}")),
     };
-    if out.exists() && !args.force {
-        bail!(
-            "{} đã có; dùng --force để ghi đè (output exists)",
-            out.display()
-        );
-    }
+    super::output::refuse_overwrite(&out, args.output.force)?;
     write_atomic(&out, report::to_yaml(&draft, &from).as_bytes())?;
     println!(
         "{}: báo cáo với {} nhiệm vụ và {} chỉ tiêu cần điền",
