@@ -31,6 +31,8 @@ pub struct Directive {
 /// same name in `dir` (as mdBook lets a theme override its files).
 pub struct Templates {
     tera: Tera,
+    /// Where each template came from, for messages.
+    origin: std::collections::HashMap<&'static str, std::path::PathBuf>,
 }
 
 impl Templates {
@@ -38,6 +40,7 @@ impl Templates {
         let mut tera = Tera::new();
         tera.set_escape_fn(escape);
         tera.autoescape_on([".tera"]);
+        let mut origin = std::collections::HashMap::new();
         for (name, builtin) in BUILTIN {
             let path = dir.map(|d| d.join(name)).filter(|p| p.exists());
             let source = match &path {
@@ -47,25 +50,31 @@ impl Templates {
                 })?,
                 None => builtin.to_string(),
             };
+            let shown = path.unwrap_or_else(|| Path::new("templates").join(name));
             tera.add_raw_template(name, &source).map_err(|e| {
-                let shown = path.unwrap_or_else(|| Path::new("templates").join(name));
                 Diagnostic::error(format!("mẫu sai cú pháp (template syntax error): {e:#}"))
                     .in_file(&shown)
             })?;
+            origin.insert(*name, shown);
         }
-        Ok(Templates { tera })
+        Ok(Templates { tera, origin })
     }
 
     /// Render `template` with `context` and parse the script it prints.
     pub fn render(&self, template: &str, context: &Context) -> Result<Vec<Directive>, Diagnostic> {
+        let shown = self
+            .origin
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| Path::new("templates").join(template));
         let script = self.tera.render(template, context).map_err(|e| {
             Diagnostic::error(format!(
                 "lỗi khi dựng mẫu (template error): {}",
                 error_chain(&e)
             ))
-            .in_file(&Path::new("templates").join(template))
+            .in_file(&shown)
         })?;
-        parse_script(&script).map_err(|e| e.in_file(&Path::new("templates").join(template)))
+        parse_script(&script).map_err(|e| e.in_file(&shown))
     }
 }
 

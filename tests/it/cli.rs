@@ -159,3 +159,32 @@ fn user_text_is_data_in_both_outputs() {
         );
     }
 }
+
+#[test]
+fn a_clerks_own_template_overrides_the_builtin_one() {
+    let case = Case::new();
+    std::fs::create_dir(case.path("mau")).unwrap();
+    let builtin = std::fs::read_to_string(util::root().join("templates/ke_hoach.tera")).unwrap();
+    let own = builtin.replace(
+        "@ten_loai {{ ten_loai }}",
+        "@ten_loai {{ ten_loai }}\n@doan Mẫu riêng của xã.",
+    );
+    std::fs::write(case.path("mau/ke_hoach.tera"), own).unwrap();
+    let out = case.vanban(&["render", util::PLAN, "--templates", "mau", "-f", "docx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let paras = Docx::new(
+        std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap(),
+    )
+    .paragraphs();
+    assert!(paras.iter().any(|p| p.text == "Mẫu riêng của xã."));
+
+    std::fs::write(case.path("mau/ke_hoach.tera"), "@ten_loai {{ khong_co }}\n").unwrap();
+    let out = case.vanban(&["render", util::PLAN, "--templates", "mau", "-o", "hong"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    assert!(
+        msg.contains("mau/ke_hoach.tera") && msg.contains("khong_co"),
+        "{msg}"
+    );
+    assert!(case.files("hong").is_empty());
+}
