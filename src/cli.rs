@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Dựng văn bản từ tệp YAML (render a document to DOCX and PDF).
     Render(RenderArgs),
+    /// Kiểm tra văn bản theo Nghị định 30, không ghi gì (check documents, write nothing).
+    Check(CheckArgs),
     /// Soạn kế hoạch năm sau từ kế hoạch năm nay (draft next year's plan).
     NextYear(NextYearArgs),
     /// Dựng một văn bản cho mỗi đơn vị (one document per unit, in parallel).
@@ -67,6 +69,16 @@ pub struct BatchArgs {
     /// Định dạng ra; mặc định cả hai (output format; both by default).
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Các tệp YAML cần kiểm tra (documents to check).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Kiểm tra như khi dựng cho đơn vị khác (check as rendered for another unit).
+    #[arg(long = "don-vi")]
+    pub don_vi: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -23,9 +23,11 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     /// Where in the data, as a key path (`noi_dung[1].khoan[0]`), when known.
     pub key: Option<String>,
+    /// The decree's clause the finding is about (`ND30-PL1-II.3`).
+    pub rule: Option<&'static str>,
     pub message: String,
 }
 
@@ -35,6 +37,7 @@ impl Diagnostic {
             severity: Severity::Error,
             location: None,
             key: None,
+            rule: None,
             message: message.into(),
         }
     }
@@ -48,16 +51,21 @@ impl Diagnostic {
 
     /// Attach the file (and line/column, where known).
     pub fn at(mut self, file: &Path, line: Option<usize>, column: Option<usize>) -> Diagnostic {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             file: file.to_path_buf(),
             line,
             column,
-        });
+        }));
         self
     }
 
     pub fn in_file(self, file: &Path) -> Diagnostic {
         self.at(file, None, None)
+    }
+
+    pub fn rule(mut self, rule: &'static str) -> Diagnostic {
+        self.rule = Some(rule);
+        self
     }
 
     pub fn key(mut self, key: impl Into<String>) -> Diagnostic {
@@ -82,9 +90,11 @@ impl fmt::Display for Diagnostic {
             }
             write!(f, ": ")?;
         }
-        let label = match self.severity {
-            Severity::Error => "lỗi (error)",
-            Severity::Warning => "cảnh báo (warning)",
+        let label = match (self.severity, self.rule) {
+            (Severity::Error, None) => "lỗi (error)".to_string(),
+            (Severity::Warning, None) => "cảnh báo (warning)".to_string(),
+            (Severity::Error, Some(rule)) => format!("lỗi [{rule}]"),
+            (Severity::Warning, Some(rule)) => format!("cảnh báo [{rule}]"),
         };
         write!(f, "{label}: ")?;
         if let Some(key) = &self.key {
@@ -135,5 +145,10 @@ mod tests {
         );
         let w = Diagnostic::warning("x").in_file(Path::new("a.yaml"));
         assert_eq!(w.to_string(), "a.yaml: cảnh báo (warning): x");
+        let r =
+            Diagnostic::error("y")
+                .rule("ND30-PL1-II.3")
+                .at(Path::new("a.yaml"), Some(2), Some(7));
+        assert_eq!(r.to_string(), "a.yaml:2:7: lỗi [ND30-PL1-II.3]: y");
     }
 }

@@ -12,6 +12,7 @@
 //! Only the command line ([`cmd`]) touches output files.
 
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod compose;

@@ -6,6 +6,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Render(args) => vanban::cmd::render::run(&args),
+        Command::Check(args) => vanban::cmd::check::run(&args),
         Command::NextYear(args) => vanban::cmd::next_year::run(&args),
         Command::Batch(args) => vanban::cmd::batch::run(&args),
         Command::Report(args) => vanban::cmd::report::run(&args),

@@ -1,6 +1,7 @@
 //! One module per subcommand; only these write files.
 
 pub mod batch;
+pub mod check;
 pub mod next_year;
 pub mod output;
 pub mod render;

@@ -4,7 +4,7 @@ use super::output::write_atomic;
 use crate::cli::RenderArgs;
 use crate::diag::Diagnostic;
 use crate::render::{self, Format, PdfSettings};
-use crate::{compose, input, templates::Templates};
+use crate::{check, compose, input, templates::Templates};
 use anyhow::{Context, Result};
 use std::process::ExitCode;
 
@@ -46,20 +46,18 @@ fn render_all(
     formats: &[Format],
 ) -> Result<Vec<(Format, Vec<u8>)>, Vec<Diagnostic>> {
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
-    for d in compose::warnings(&loaded) {
-        eprintln!("{d}");
-    }
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
-    let doc = compose::compose(&loaded, &templates).map_err(|d| d.0)?;
-    if formats.contains(&Format::Pdf) {
-        if let Some(c) = render::pdf::missing_glyph(&doc) {
-            let d = render::pdf::missing_glyph_error(c);
-            let d = match loaded.locate(c) {
-                Some((file, line, col)) => d.at(&file, Some(line), Some(col)),
-                None => d.in_file(&args.file),
-            };
-            return Err(vec![d]);
-        }
+    let doc = compose::compose(&loaded, &templates).map_err(|mut d| {
+        check::locate(&mut d.0);
+        d.0
+    })?;
+    // The decree's checks first: warnings are shown, errors refuse.
+    let findings = check::check(&loaded, Some(&doc));
+    if findings.iter().any(Diagnostic::is_error) {
+        return Err(findings);
+    }
+    for d in findings {
+        eprintln!("{d}");
     }
     let settings = PdfSettings {
         archival: args.pdfa,

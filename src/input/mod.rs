@@ -4,6 +4,7 @@
 mod plan;
 mod profile;
 mod registry;
+pub mod spans;
 pub mod yaml;
 
 pub use plan::{

@@ -1,0 +1,371 @@
+//! The decree's rules as checks over a loaded document, each finding tied to
+//! its clause (`ND30-PL1-II.7` …) and located in the file it comes from.
+//!
+//! vanban computes numbers, dates and punctuation itself, so these checks
+//! look at what a clerk types: dates, names, positions, recipients, cited
+//! laws, hand-typed numbering, abolished administrative levels, characters
+//! the PDF font lacks. `render` runs them first and refuses on errors.
+
+use crate::compose;
+use crate::diag::{Diagnostic, Severity};
+use crate::input::spans::Spans;
+use crate::input::Loaded;
+use crate::model::Document;
+use crate::render::pdf;
+use serde_json::Value;
+use std::path::Path;
+
+/// Every finding about `doc`, errors and warnings, located.
+pub fn check(doc: &Loaded, composed: Option<&Document>) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    year_and_date(doc, &mut found);
+    signers(doc, &mut found);
+    recipients(doc, &mut found);
+    laws(doc, &mut found);
+    typed_numbering(doc, &mut found);
+    abolished_levels(doc, &mut found);
+    if let Some(page) = composed {
+        if let Some(c) = pdf::missing_glyph(page) {
+            let d = pdf::missing_glyph_error(c).rule("ND30-PL1-I.4");
+            found.push(match doc.locate(c) {
+                Some((file, line, col)) => d.at(&file, Some(line), Some(col)),
+                None => d.in_file(&doc.plan_path),
+            });
+        }
+    }
+    found.extend(compose::warnings(doc));
+    locate(&mut found);
+    found.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    found
+}
+
+/// Give each finding the line and column of its key in its file.
+pub fn locate(found: &mut [Diagnostic]) {
+    let mut cache: Vec<(std::path::PathBuf, Spans)> = Vec::new();
+    for d in found.iter_mut() {
+        let (Some(loc), Some(key)) = (d.location.as_mut(), d.key.as_deref()) else {
+            continue;
+        };
+        if loc.line.is_some() {
+            continue;
+        }
+        let spans = match cache.iter().find(|(p, _)| *p == loc.file) {
+            Some((_, s)) => s,
+            None => {
+                let text = std::fs::read_to_string(&loc.file).unwrap_or_default();
+                cache.push((loc.file.clone(), Spans::of(&text)));
+                &cache.last().expect("just pushed").1
+            }
+        };
+        if let Some((line, col)) = spans.find(key) {
+            loc.line = Some(line);
+            loc.column = Some(col);
+        }
+    }
+}
+
+fn plan_finding(
+    doc: &Loaded,
+    severity: Severity,
+    rule: &'static str,
+    key: String,
+    msg: String,
+) -> Diagnostic {
+    finding(&doc.plan_path, severity, rule, key, msg)
+}
+
+fn finding(
+    file: &Path,
+    severity: Severity,
+    rule: &'static str,
+    key: String,
+    msg: String,
+) -> Diagnostic {
+    let d = match severity {
+        Severity::Error => Diagnostic::error(msg),
+        Severity::Warning => Diagnostic::warning(msg),
+    };
+    d.rule(rule).key(key).in_file(file)
+}
+
+/// The date of issue exists (serde checked) and falls in the document's year.
+fn year_and_date(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    if let Some(d) = doc.plan.ngay {
+        if d.year != doc.plan.nam {
+            found.push(plan_finding(
+                doc,
+                Severity::Error,
+                "ND30-PL1-II.4",
+                "ngay".into(),
+                format!(
+                    "ngày ban hành năm {} mà văn bản ghi `nam: {}` (date outside the document's year)",
+                    d.year, doc.plan.nam
+                ),
+            ));
+        }
+    }
+}
+
+/// Titles that may not stand before a signer's name (PL1 II.7c).
+const TITLES: [&str; 9] = [
+    "TS.", "ThS.", "PGS.", "GS.", "BS.", "KS.", "CN.", "Th.S", "T.S",
+];
+/// Authority prefixes written the old way (PL1 II.7a; spec §6.11).
+const OLD_PREFIXES: [(&str, &str); 4] = [
+    ("K/T", "KT."),
+    ("T/M", "TM."),
+    ("T/L", "TL."),
+    ("TU/Q", "TUQ."),
+];
+
+fn signers(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    let name = &doc.plan.nguoi_ky.ho_ten;
+    if let Some(t) = TITLES.iter().find(|t| name.starts_with(*t)) {
+        found.push(plan_finding(
+            doc,
+            Severity::Error,
+            "ND30-PL1-II.7c",
+            "nguoi_ky.ho_ten".into(),
+            format!("không ghi học hàm, học vị `{t}` trước họ tên người ký (no academic title before the name)"),
+        ));
+    }
+    let p = &doc.profile;
+    for (i, s) in p.nguoi_ky.iter().enumerate() {
+        if let Some(t) = TITLES.iter().find(|t| s.ho_ten.starts_with(*t)) {
+            found.push(finding(
+                &doc.profile_path,
+                Severity::Error,
+                "ND30-PL1-II.7c",
+                format!("nguoi_ky[{i}].ho_ten"),
+                format!(
+                    "không ghi học hàm, học vị `{t}` trước họ tên người ký (no academic title)"
+                ),
+            ));
+        }
+        position_prefix(
+            &doc.profile_path,
+            &format!("nguoi_ky[{i}].chuc_vu"),
+            &s.chuc_vu,
+            found,
+        );
+    }
+    position_prefix(&doc.profile_path, "thu_truong", &p.thu_truong, found);
+    position_prefix(&doc.profile_path, "tap_the", &p.tap_the, found);
+}
+
+fn position_prefix(file: &Path, key: &str, text: &str, found: &mut Vec<Diagnostic>) {
+    for (old, new) in OLD_PREFIXES {
+        if text.contains(old) {
+            found.push(finding(
+                file,
+                Severity::Error,
+                "ND30-PL1-II.7a",
+                key.into(),
+                format!("viết `{new}` thay cho `{old}`; vanban tự thêm TM./KT./TL./TUQ. theo `nguoi_ky` (authority prefix)"),
+            ));
+        }
+    }
+}
+
+/// vanban adds `- `, `;` and the final `- Lưu: VT, ….`: typed ones double up.
+fn recipients(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    for (i, r) in doc.plan.noi_nhan.iter().enumerate() {
+        let t = r.trim();
+        if t.starts_with('-') || t.ends_with(';') || t.ends_with('.') {
+            found.push(plan_finding(
+                doc,
+                Severity::Warning,
+                "ND30-PL1-II.9",
+                format!("noi_nhan[{i}]"),
+                "bỏ dấu `-` đầu dòng và `;`/`.` cuối dòng: vanban tự thêm (punctuation is added)"
+                    .into(),
+            ));
+        }
+        if t.starts_with("Lưu") {
+            found.push(plan_finding(
+                doc,
+                Severity::Error,
+                "ND30-PL1-II.9",
+                format!("noi_nhan[{i}]"),
+                "dòng `Lưu:` do vanban tạo từ khóa `luu` (archive line comes from `luu`)".into(),
+            ));
+        }
+    }
+}
+
+/// A law, code or ordinance is numbered `73/2006/QH11` (PL1 II.6a; V).
+fn laws(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    let Some(path) = &doc.registry_path else {
+        return;
+    };
+    for (key, e) in &doc.registry {
+        let law = ["Luật", "Bộ luật", "Bộ Luật", "Pháp lệnh"]
+            .iter()
+            .any(|k| e.loai.starts_with(k));
+        if law && !law_number(&e.so) {
+            found.push(finding(
+                path,
+                Severity::Error,
+                "ND30-PL1-II.6a",
+                format!("{key}.so"),
+                format!("số hiệu `{}` của {} phải có dạng số/năm/QHkhóa, ví dụ 73/2006/QH11 (law number form)", e.so, e.loai),
+            ));
+        }
+    }
+}
+
+fn law_number(so: &str) -> bool {
+    let parts: Vec<&str> = so.split('/').collect();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let body = |s: &str| {
+        ["UBTVQH", "QH"]
+            .iter()
+            .find_map(|p| s.strip_prefix(p))
+            .is_some_and(digits)
+    };
+    parts.len() == 3
+        && digits(parts[0])
+        && parts[1].len() == 4
+        && digits(parts[1])
+        && body(parts[2])
+}
+
+/// Every text the clerk wrote, with its key path.
+fn texts(doc: &Loaded) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let value = serde_json::to_value(&doc.plan).expect("plan serialises");
+    walk(&value, String::new(), &mut out);
+    out
+}
+
+fn walk(v: &Value, key: String, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((key, s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{key}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                walk(
+                    item,
+                    if key.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{key}.{k}")
+                    },
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Headings and list marks are vanban's: `1. `, `a) `, `I. `, `- ` typed
+/// at the start of a heading or item would print twice (PL1 II.6đ).
+fn typed_numbering(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    for (key, text) in texts(doc) {
+        let numbered = key.ends_with(".muc")
+            || key.ends_with(".tieu_de")
+            || key.contains(".nhiem_vu[")
+            || key.contains(".khoan[") && key.ends_with(']')
+            || key.contains(".diem[");
+        if numbered {
+            if let Some(mark) = hand_mark(&text) {
+                found.push(plan_finding(
+                    doc,
+                    Severity::Warning,
+                    "ND30-PL1-II.6đ",
+                    key,
+                    format!("đánh số `{mark}` bằng tay: vanban tự đánh số và gạch đầu dòng (numbering is computed)"),
+                ));
+            }
+        }
+    }
+}
+
+fn hand_mark(text: &str) -> Option<String> {
+    let first = text.split_whitespace().next()?;
+    let is_roman = |s: &str| !s.is_empty() && s.chars().all(|c| "IVXLC".contains(c));
+    let hand = match first.strip_suffix('.') {
+        Some(n) => n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() || is_roman(n),
+        None => match first.strip_suffix(')') {
+            Some(l) => l.chars().count() == 1 && l.chars().all(char::is_lowercase),
+            None => matches!(first, "-" | "+" | "•" | "*"),
+        },
+    };
+    hand.then(|| first.to_string())
+}
+
+/// Since 1 July 2025 there are no districts and no towns (thị trấn).
+fn abolished_levels(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    let after_reform = match doc.plan.ngay {
+        Some(d) => (d.year, d.month) >= (2025, 7),
+        None => doc.plan.nam >= 2026,
+    };
+    if !after_reform {
+        return;
+    }
+    for (key, text) in texts(doc) {
+        let lower = text.to_lowercase();
+        for level in ["huyện", "quận", "thị trấn"] {
+            if lower
+                .split(|c: char| !c.is_alphanumeric() && c != ' ')
+                .any(|w| contains_word(w, level))
+            {
+                found.push(plan_finding(
+                    doc,
+                    Severity::Warning,
+                    "ND30-5",
+                    key.clone(),
+                    format!(
+                        "`{level}` không còn từ 01/7/2025 (chính quyền hai cấp) (abolished level)"
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn law_numbers() {
+        assert!(law_number("73/2006/QH11"));
+        assert!(law_number("45/2019/QH14"));
+        assert!(law_number("13/2022/UBTVQH15"));
+        assert!(!law_number("73/2006"));
+        assert!(!law_number("73-2006-QH11"));
+        assert!(!law_number("73/06/QH11"));
+    }
+
+    #[test]
+    fn hand_typed_marks() {
+        assert_eq!(hand_mark("1. Tuyên truyền").as_deref(), Some("1."));
+        assert_eq!(hand_mark("a) Điểm").as_deref(), Some("a)"));
+        assert_eq!(hand_mark("II. NỘI DUNG").as_deref(), Some("II."));
+        assert_eq!(hand_mark("- Tăng cường").as_deref(), Some("-"));
+        assert_eq!(hand_mark("Tăng cường 1. lần"), None);
+        assert_eq!(hand_mark("Luật Bình đẳng giới"), None);
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(contains_word("ubnd huyện gia lâm", "huyện"));
+        assert!(!contains_word("chuyện", "huyện"));
+        assert!(contains_word("thị trấn trâu quỳ", "thị trấn"));
+    }
+}
