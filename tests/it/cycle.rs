@@ -427,3 +427,34 @@ fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
     .part("word/document.xml");
     assert_eq!(xml.matches("<w:sectPr>").count(), 1);
 }
+
+#[test]
+fn a_report_with_sections_of_its_own_replaces_the_usual_skeleton() {
+    let case = Case::new();
+    let file = "bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml";
+    let path = case.path(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        "noi_dung: []",
+        "noi_dung:\n- muc: Đánh giá chung\n  doan: [Nhìn chung đạt yêu cầu.]\n- muc: Đề xuất\n  khoan: [Tiếp tục thực hiện.]",
+    );
+    std::fs::write(&path, text).unwrap();
+    let out = case.vanban(&["render", file, "-f", "docx"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docx = std::fs::read(case.path("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx"))
+        .unwrap();
+    let paras: Vec<String> = Docx::new(docx)
+        .paragraphs()
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    assert!(paras.contains(&"I. KẾT QUẢ ĐẠT ĐƯỢC".to_string()));
+    assert!(paras.contains(&"II. ĐÁNH GIÁ CHUNG".to_string()));
+    assert!(paras.contains(&"III. ĐỀ XUẤT".to_string()));
+    assert!(paras.contains(&"1. Tiếp tục thực hiện.".to_string()));
+    assert!(!paras.iter().any(|p| p.contains("TỒN TẠI")));
+}
