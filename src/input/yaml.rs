@@ -5,9 +5,25 @@ use serde::de::DeserializeOwned;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
+/// The largest input file vanban reads.
+pub const MAX_BYTES: u64 = 8 << 20;
+
 /// Read `path` and parse it as `T`. Text is normalised to NFC first, so a
 /// file saved in decomposed form (NFD) reads the same as a composed one.
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
+    // A document is tens of kilobytes; a file this large is a mistake (or
+    // an attack) and is refused before it is read.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_BYTES {
+            return Err(Diagnostic::error(format!(
+                "tệp quá lớn ({} MB, tối đa {} MB) (file too large)",
+                meta.len() >> 20,
+                MAX_BYTES >> 20
+            ))
+            .in_file(path)
+            .into());
+        }
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(format!("không đọc được tệp (cannot read file): {e}")).in_file(path)
     })?;
@@ -24,7 +40,10 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
 /// Parse YAML text; `file` names the file in messages.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostics> {
     let text: String = text.nfc().collect();
-    if text.trim().is_empty() {
+    let blank = text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if blank {
         return Err(Diagnostic::error("tệp rỗng (empty file)")
             .in_file(file)
             .into());

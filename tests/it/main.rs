@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod cycle;
 mod docx;
+mod edges;
 mod forms;
 mod pdf;
 mod seed;
