@@ -233,7 +233,7 @@ fn alias_bomb() -> String {
 fn a_50_mb_file_is_refused_without_running_out_of_memory() {
     let case = Case::new();
     let mut text = std::fs::read_to_string(case.plan()).unwrap();
-    text.push_str("#");
+    text.push('#');
     text.push_str(&"x".repeat(50 << 20));
     std::fs::write(case.plan(), text).unwrap();
     refused(case, &[util::PLAN, "quá lớn"]);
