@@ -18,6 +18,12 @@ pub enum Command {
     Render(RenderArgs),
     /// Kiểm tra văn bản theo Nghị định 30, không ghi gì (check documents, write nothing).
     Check(CheckArgs),
+    /// In JSON Schema của tệp đầu vào, cho trình soạn thảo (print the input's JSON Schema).
+    Schema {
+        /// Loại tệp (which file).
+        #[arg(value_enum, default_value = "van-ban")]
+        kind: crate::input::SchemaKind,
+    },
     /// Soạn kế hoạch năm sau từ kế hoạch năm nay (draft next year's plan).
     NextYear(NextYearArgs),
     /// Dựng một văn bản cho mỗi đơn vị (one document per unit, in parallel).

@@ -7,6 +7,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => vanban::cmd::render::run(&args),
         Command::Check(args) => vanban::cmd::check::run(&args),
+        Command::Schema { kind } => {
+            print!("{}", vanban::input::schema(kind));
+            Ok(std::process::ExitCode::SUCCESS)
+        }
         Command::NextYear(args) => vanban::cmd::next_year::run(&args),
         Command::Batch(args) => vanban::cmd::batch::run(&args),
         Command::Report(args) => vanban::cmd::report::run(&args),

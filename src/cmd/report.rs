@@ -34,7 +34,18 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode> {
         None => args.file.with_file_name(format!("bao-cao-{from}")),
     };
     super::output::refuse_overwrite(&out, args.output.force)?;
-    write_atomic(&out, report::to_yaml(&draft, &from).as_bytes())?;
+    // Keep the editor's schema hint of the plan, if it has one.
+    let source = std::fs::read_to_string(&args.file).unwrap_or_default();
+    let hint = source
+        .lines()
+        .next()
+        .filter(|l| l.starts_with("# yaml-language-server:"))
+        .map(|l| format!("{l}\n"))
+        .unwrap_or_default();
+    write_atomic(
+        &out,
+        format!("{hint}{}", report::to_yaml(&draft, &from)).as_bytes(),
+    )?;
     println!(
         "{}: báo cáo với {} nhiệm vụ và {} chỉ tiêu cần điền",
         out.display(),

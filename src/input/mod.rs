@@ -17,6 +17,42 @@ use crate::diag::Result;
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
+/// JSON Schemas of the three input files, for editors (`vanban schema`).
+pub fn schema(kind: SchemaKind) -> String {
+    let schema = match kind {
+        SchemaKind::VanBan => schemars::schema_for!(Plan),
+        SchemaKind::DonVi => schemars::schema_for!(Profile),
+        SchemaKind::DanhMuc => schemars::schema_for!(Registry),
+    };
+    let mut text = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    text.push('\n');
+    text
+}
+
+/// Which input file a schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// A document (kế hoạch, báo cáo…).
+    VanBan,
+    /// A unit profile (hồ sơ đơn vị).
+    DonVi,
+    /// The registry of cited documents (danh mục văn bản).
+    DanhMuc,
+}
+
+impl SchemaKind {
+    pub const ALL: [SchemaKind; 3] = [SchemaKind::VanBan, SchemaKind::DonVi, SchemaKind::DanhMuc];
+
+    /// File name under `data/schema/`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SchemaKind::VanBan => "van-ban.json",
+            SchemaKind::DonVi => "don-vi.json",
+            SchemaKind::DanhMuc => "danh-muc.json",
+        }
+    }
+}
+
 /// A document with everything it refers to, loaded.
 #[derive(Debug, Clone)]
 pub struct Loaded {

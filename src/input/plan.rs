@@ -6,12 +6,13 @@
 
 use crate::date::Date;
 use crate::nd30::{Authority, DocKind};
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
 /// A document (văn bản) as written in its YAML file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Tên loại: `ke_hoach`, `bao_cao`, `quyet_dinh`, `cong_van` …
@@ -73,7 +74,7 @@ pub struct Plan {
 }
 
 /// One task of a plan and what came of it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskResult {
     /// The unit responsible, or the group of tasks (a khoản's title).
@@ -85,7 +86,7 @@ pub struct TaskResult {
 }
 
 /// A target: its planned value and, in a report, what was achieved.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub ten: String,
@@ -97,7 +98,7 @@ pub struct Target {
 }
 
 /// A mục: `I. TITLE`, then paragraphs, khoản, and unit responsibilities.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Muc {
     /// The title, printed upper case after its Roman numeral.
@@ -113,7 +114,7 @@ pub struct Muc {
 
 /// A khoản. Written as a plain string it is a numbered paragraph
 /// (`1. Tiếp tục …`); as a map it has a bold title and content under it.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KhoanMap {
     #[serde(default)]
@@ -135,7 +136,7 @@ pub struct KhoanMap {
 }
 
 /// A table written in the data: its columns and rows of cells.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataTable {
     pub cot: Vec<DataColumn>,
@@ -143,7 +144,7 @@ pub struct DataTable {
     pub dong: Vec<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataColumn {
     pub ten: String,
@@ -158,6 +159,20 @@ pub struct DataColumn {
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
 pub struct Khoan(pub KhoanMap);
+
+impl JsonSchema for Khoan {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Khoan".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let map = generator.subschema_for::<KhoanMap>();
+        schemars::json_schema!({
+            "description": "Khoản: một đoạn đánh số (chuỗi) hoặc bảng khóa có `tieu_de` (a numbered paragraph or a titled khoản)",
+            "anyOf": [{ "type": "string" }, map]
+        })
+    }
+}
 
 impl<'de> Deserialize<'de> for Khoan {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Khoan, D::Error> {
@@ -182,7 +197,7 @@ impl<'de> Deserialize<'de> for Khoan {
 }
 
 /// One unit's responsibilities (section III of a plan).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhanCong {
     /// A department of the profile, by its code (`VHXH`).
@@ -195,7 +210,7 @@ pub struct PhanCong {
 }
 
 /// Who signs and with what authority (ô 7).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// `TM.`: signing on behalf of the collective (tập thể) of the profile.

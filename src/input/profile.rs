@@ -1,9 +1,10 @@
 //! A unit profile (hồ sơ đơn vị): who issues, where, with which departments
 //! and signers. Swapping it renders the same document for another commune.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Tên cơ quan chủ quản trực tiếp, if any. A commune's People's Committee
@@ -38,7 +39,7 @@ pub struct Profile {
     pub can_xac_minh: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     /// Code (`VHXH`), set by the head of the body.
@@ -47,7 +48,7 @@ pub struct Department {
     pub ten: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     pub ho_ten: String,

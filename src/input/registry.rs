@@ -4,12 +4,13 @@
 
 use crate::date::Date;
 use crate::nd30::citation_date;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub type Registry = BTreeMap<String, Entry>;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Kind as written in a citation: `Luật`, `Bộ luật`, `Kế hoạch`, `Nghị định`.

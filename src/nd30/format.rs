@@ -3,6 +3,7 @@
 
 use super::DocKind;
 use crate::date::Date;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Room left in a draft for the number, day and month written by hand
@@ -68,7 +69,7 @@ pub fn recipient_lines(recipients: &[String], archive: &[String]) -> Vec<String>
 }
 
 /// How the signer signs when not as the head in person (PL1 II.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Authority {
     /// Ký thay: a deputy signs for the head.
     #[serde(rename = "KT")]

@@ -1,9 +1,10 @@
 //! The 29 kinds of administrative document (Điều 7) and their codes (PL3 §I).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Tên loại văn bản. The YAML key is the Vietnamese name without diacritics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocKind {
     NghiQuyet,

@@ -70,7 +70,12 @@ fn unknown_key_is_located_with_a_suggestion() {
 #[test]
 fn wrong_type_is_located() {
     let case = Case::new().edit(|y| y.replace("nam: 2026", "nam: hai nghìn"));
-    assert_refused(case, &[":14:", "sai kiểu", "nam"]);
+    let text = std::fs::read_to_string(case.plan()).unwrap();
+    let line = text.lines().position(|l| l.starts_with("nam:")).unwrap() + 1;
+    assert_refused(
+        case,
+        &[&format!("{}:{line}:6:", util::PLAN), "sai kiểu", "nam"],
+    );
 }
 
 #[test]
@@ -187,4 +192,49 @@ fn a_clerks_own_template_overrides_the_builtin_one() {
         "{msg}"
     );
     assert!(case.files("hong").is_empty());
+}
+
+#[test]
+fn schemas_are_current_and_every_example_points_to_its_own() {
+    let case = Case::new();
+    for kind in ["van-ban", "don-vi", "danh-muc"] {
+        let out = case.vanban(&["schema", kind]);
+        assert!(out.status.success());
+        let committed =
+            std::fs::read_to_string(util::root().join(format!("data/schema/{kind}.json"))).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            committed,
+            "data/schema/{kind}.json is stale: run `vanban schema {kind} > data/schema/{kind}.json`"
+        );
+    }
+    let expect = [
+        (
+            "ke-hoach-binh-dang-gioi-bat-trang-2026.yaml",
+            "schema/van-ban.json",
+        ),
+        (
+            "bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml",
+            "schema/van-ban.json",
+        ),
+        ("van-ban.yaml", "schema/danh-muc.json"),
+        ("don-vi/bat-trang.yaml", "../schema/don-vi.json"),
+        ("don-vi/gia-lam.yaml", "../schema/don-vi.json"),
+        ("don-vi/cau-giay.yaml", "../schema/don-vi.json"),
+    ];
+    for (file, schema) in expect {
+        let text = std::fs::read_to_string(util::root().join("data").join(file)).unwrap();
+        assert_eq!(
+            text.lines().next(),
+            Some(format!("# yaml-language-server: $schema={schema}").as_str()),
+            "{file}"
+        );
+    }
+    // The report drafted from a plan keeps the hint.
+    assert!(case
+        .vanban(&["report", util::PLAN, "-o", "bc.yaml"])
+        .status
+        .success());
+    let bc = std::fs::read_to_string(case.path("bc.yaml")).unwrap();
+    assert!(bc.starts_with("# yaml-language-server: $schema=schema/van-ban.json\n"));
 }
