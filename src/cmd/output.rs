@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    refuse_symlink(path)?;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -33,6 +34,19 @@ pub fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
     if path.exists() && !force {
         bail!(
             "{} đã có; dùng --force để ghi đè (output exists)",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// An output that is a symbolic link is not written through: the link could
+/// point anywhere on the machine. (The rename would replace the link, but a
+/// link there is a sign of something wrong, so vanban stops and says so.)
+pub fn refuse_symlink(path: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(
+            "{} là liên kết tượng trưng (symlink); vanban không ghi qua liên kết, hãy xóa nó hoặc chọn thư mục khác",
             path.display()
         );
     }

@@ -33,8 +33,21 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
         .file
         .file_stem()
         .context("tên tệp không hợp lệ (bad file name)")?;
-    for (format, bytes) in rendered {
-        let path = args.out.join(stem).with_extension(format.extension());
+    // The file name is the input's stem, so every output stays inside the
+    // output folder; each target is vetted before any is written.
+    let targets: Vec<_> = rendered
+        .into_iter()
+        .map(|(format, bytes)| {
+            (
+                args.out.join(stem).with_extension(format.extension()),
+                bytes,
+            )
+        })
+        .collect();
+    for (path, _) in &targets {
+        super::output::refuse_symlink(path)?;
+    }
+    for (path, bytes) in targets {
         write_atomic(&path, &bytes)?;
         println!("{}", path.display());
     }

@@ -310,3 +310,50 @@ fn unwritable_output_folder_is_an_error_and_leaves_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(case.files("khoa").is_empty());
 }
+
+#[test]
+fn an_output_that_is_a_symlink_is_not_written_through() {
+    let case = Case::new();
+    std::fs::create_dir(case.path("out")).unwrap();
+    std::fs::write(case.path("nan-nhan.txt"), "giữ nguyên").unwrap();
+    std::os::unix::fs::symlink(
+        case.path("nan-nhan.txt"),
+        case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"),
+    )
+    .unwrap();
+    let out = case.vanban(&["render", util::PLAN]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("symlink"));
+    assert_eq!(
+        std::fs::read_to_string(case.path("nan-nhan.txt")).unwrap(),
+        "giữ nguyên"
+    );
+    assert_eq!(
+        case.files("out"),
+        ["ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"],
+        "nothing else written"
+    );
+}
+
+#[test]
+fn outputs_stay_inside_the_output_folder() {
+    let case = Case::new();
+    std::fs::create_dir(case.path("sub")).unwrap();
+    let out = case.vanban(&[
+        "render",
+        "sub/../ke-hoach-binh-dang-gioi-bat-trang-2026.yaml",
+        "-f",
+        "docx",
+        "-o",
+        "ra",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        case.files("ra"),
+        ["ke-hoach-binh-dang-gioi-bat-trang-2026.docx"]
+    );
+}
