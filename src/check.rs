@@ -23,6 +23,7 @@ pub fn check(doc: &Loaded, composed: Option<&Document>) -> Vec<Diagnostic> {
     recipients(doc, &mut found);
     laws(doc, &mut found);
     typed_numbering(doc, &mut found);
+    symbols(doc, &mut found);
     abolished_levels(doc, &mut found);
     if let Some(page) = composed {
         if let Some(c) = pdf::missing_glyph(page) {
@@ -230,6 +231,65 @@ fn law_number(so: &str) -> bool {
         && body(parts[2])
 }
 
+/// Số, ký hiệu written in the text or the registry (`5/KH-UBND`): numbers
+/// below 10 take a leading zero, and a công văn has no type code, so `CV`
+/// is wrong (PL1 II.3; spec §6.6).
+fn symbols(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    let mut texts = texts(doc);
+    if let Some(path) = &doc.registry_path {
+        for (key, e) in &doc.registry {
+            if let Some(msg) = symbol_problem(&e.so) {
+                found.push(finding(
+                    path,
+                    msg.0,
+                    "ND30-PL1-II.3",
+                    format!("{key}.so"),
+                    msg.1,
+                ));
+            }
+        }
+    }
+    for (key, text) in texts.drain(..) {
+        for word in text.split_whitespace() {
+            let word = word.trim_end_matches([',', ';', '.', ')', ':']);
+            if let Some((severity, msg)) = symbol_problem(word) {
+                found.push(plan_finding(
+                    doc,
+                    severity,
+                    "ND30-PL1-II.3",
+                    key.clone(),
+                    msg,
+                ));
+            }
+        }
+    }
+}
+
+/// What is wrong with a `number/CODE-BODY` symbol, if it is one.
+fn symbol_problem(word: &str) -> Option<(Severity, String)> {
+    let (number, symbol) = word.split_once('/')?;
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (code, body) = symbol.split_once('-')?;
+    if code.is_empty() || body.is_empty() || !code.chars().next()?.is_uppercase() {
+        return None;
+    }
+    if code == "CV" {
+        return Some((
+            Severity::Error,
+            format!("`{word}`: công văn không có mã loại, ký hiệu là <cơ quan>-<đơn vị soạn> (no `CV` code)"),
+        ));
+    }
+    if number.len() == 1 {
+        return Some((
+            Severity::Warning,
+            format!("`{word}`: số dưới 10 viết thêm số 0 phía trước, `0{number}/{symbol}` (leading zero)"),
+        ));
+    }
+    None
+}
+
 /// Every text the clerk wrote, with its key path.
 fn texts(doc: &Loaded) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -350,6 +410,24 @@ mod tests {
         assert!(!law_number("73/2006"));
         assert!(!law_number("73-2006-QH11"));
         assert!(!law_number("73/06/QH11"));
+    }
+
+    #[test]
+    fn symbols_in_text() {
+        assert!(symbol_problem("5/KH-UBND")
+            .is_some_and(|(s, m)| s == Severity::Warning && m.contains("05/KH-UBND")));
+        assert!(symbol_problem("12/CV-UBND").is_some_and(|(s, _)| s == Severity::Error));
+        assert!(symbol_problem("67/KH-UBND").is_none());
+        assert!(symbol_problem("05/KH-UBND").is_none());
+        assert!(
+            symbol_problem("73/2006/QH11").is_none(),
+            "a law number is not a ký hiệu"
+        );
+        assert!(
+            symbol_problem("15/11-15/12").is_none(),
+            "dates are not symbols"
+        );
+        assert!(symbol_problem("8/3").is_none());
     }
 
     #[test]

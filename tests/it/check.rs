@@ -103,3 +103,23 @@ fn abolished_levels_are_warned_after_the_reform() {
         "{out}"
     );
 }
+
+#[test]
+fn symbols_typed_in_the_text_follow_the_number_rules() {
+    let case = Case::new().edit(|y| {
+        y.replace(
+            "như sau:",
+            "như sau (theo Công văn số 5/CV-UBND và Kế hoạch số 7/KH-UBND):",
+        )
+    });
+    let (code, out) = run(&case, util::PLAN);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("lỗi [ND30-PL1-II.3]: khóa `mo_dau[0]`: `5/CV-UBND`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("cảnh báo [ND30-PL1-II.3]: khóa `mo_dau[0]`: `7/KH-UBND`"),
+        "{out}"
+    );
+}
