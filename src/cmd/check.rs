@@ -35,11 +35,67 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
+/// What kind of input a file is, from its top-level keys, so that `check
+/// data/*.yaml` checks profiles and registries as what they are.
+enum FileKind {
+    Document,
+    Profile,
+    Registry,
+}
+
+fn kind_of(file: &std::path::Path) -> FileKind {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let Ok(serde_norway::Value::Mapping(map)) =
+        serde_norway::from_str::<serde_norway::Value>(&text)
+    else {
+        return FileKind::Document;
+    };
+    let has = |k: &str| map.contains_key(k);
+    if has("loai") {
+        FileKind::Document
+    } else if has("ten_co_quan") {
+        FileKind::Profile
+    } else if !map.is_empty() && map.values().all(|v| v.get("so").is_some()) {
+        FileKind::Registry
+    } else {
+        FileKind::Document
+    }
+}
+
 fn findings(
     file: &std::path::Path,
     profile: Option<&std::path::Path>,
     templates: &Templates,
 ) -> Vec<Diagnostic> {
+    match kind_of(file) {
+        FileKind::Profile => {
+            return match input::yaml::load::<input::Profile>(file) {
+                Ok(p) => {
+                    let mut found: Vec<Diagnostic> = p
+                        .placeholders()
+                        .into_iter()
+                        .map(|(key, value)| {
+                            Diagnostic::warning(format!(
+                                "giá trị chưa điền `{value}` (placeholder)"
+                            ))
+                            .key(key)
+                            .in_file(file)
+                        })
+                        .collect();
+                    check::locate(&mut found);
+                    found
+                }
+                Err(d) => d.0,
+            };
+        }
+        FileKind::Registry => {
+            return match input::yaml::load::<input::Registry>(file) {
+                Ok(_) => Vec::new(),
+                Err(d) => d.0,
+            };
+        }
+        FileKind::Document => {}
+    }
     let loaded = match input::load(file, profile) {
         Ok(l) => l,
         Err(d) => return d.0,

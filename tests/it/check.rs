@@ -123,3 +123,29 @@ fn symbols_typed_in_the_text_follow_the_number_rules() {
         "{out}"
     );
 }
+
+#[test]
+fn profiles_and_registries_are_checked_as_what_they_are() {
+    let case = Case::new();
+    let out = case.vanban(&[
+        "check",
+        util::PLAN,
+        "van-ban.yaml",
+        "don-vi/bat-trang.yaml",
+        "don-vi/cau-giay.yaml",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("don-vi/cau-giay.yaml:") && text.contains("placeholder"),
+        "{text}"
+    );
+    std::fs::write(
+        case.path("van-ban.yaml"),
+        "kh: {loai: Kế hoạch, so: 1/KH-UBND, ngayy: 2026-01-01}\n",
+    )
+    .unwrap();
+    let out = case.vanban(&["check", "van-ban.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("van-ban.yaml:1:"));
+}
