@@ -12,7 +12,6 @@ use crate::input::spans::Spans;
 use crate::input::Loaded;
 use crate::model::Document;
 use crate::render::pdf;
-use serde_json::Value;
 use std::path::Path;
 
 /// Every finding about `doc`, errors and warnings, located.
@@ -292,35 +291,7 @@ fn symbol_problem(word: &str) -> Option<(Severity, String)> {
 
 /// Every text the clerk wrote, with its key path.
 fn texts(doc: &Loaded) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let value = serde_json::to_value(&doc.plan).expect("plan serialises");
-    walk(&value, String::new(), &mut out);
-    out
-}
-
-fn walk(v: &Value, key: String, out: &mut Vec<(String, String)>) {
-    match v {
-        Value::String(s) => out.push((key, s.clone())),
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(item, format!("{key}[{i}]"), out);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                walk(
-                    item,
-                    if key.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{key}.{k}")
-                    },
-                    out,
-                );
-            }
-        }
-        _ => {}
-    }
+    crate::text::strings_of(&doc.plan)
 }
 
 /// Headings and list marks are vanban's: `1. `, `a) `, `I. `, `- ` typed

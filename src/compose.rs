@@ -60,8 +60,9 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Document> {
 fn view(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Value> {
     let mut value = serde_json::to_value(plan).expect("plan serialises");
     let mut errors = Vec::new();
-    expand_all(&mut value, String::new(), vars, &mut |key, msg| {
-        errors.push(Diagnostic::error(msg).key(key).in_file(&doc.plan_path))
+    text::each_string(&mut value, &mut |key, s| match text::expand(s, vars) {
+        Ok(filled) => *s = filled,
+        Err(msg) => errors.push(Diagnostic::error(msg).key(key).in_file(&doc.plan_path)),
     });
     for (i, muc) in plan.noi_dung.iter().enumerate() {
         for (j, unit) in muc.phan_cong.iter().enumerate() {
@@ -265,32 +266,6 @@ fn unknown_department(code: &str, doc: &Loaded) -> Diagnostic {
         known.join(", ")
     ))
     .in_file(&doc.plan_path)
-}
-
-/// Fill the placeholders of every string in `v`; `key` is its path.
-fn expand_all(v: &mut Value, key: String, vars: &Vars, err: &mut dyn FnMut(String, String)) {
-    match v {
-        Value::String(s) => match text::expand(s, vars) {
-            Ok(filled) => *s = filled,
-            Err(msg) => err(key, msg),
-        },
-        Value::Array(items) => {
-            for (i, item) in items.iter_mut().enumerate() {
-                expand_all(item, format!("{key}[{i}]"), vars, err);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map.iter_mut() {
-                let path = if key.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{key}.{k}")
-                };
-                expand_all(item, path, vars, err);
-            }
-        }
-        _ => {}
-    }
 }
 
 fn header(plan: &Plan, doc: &Loaded) -> Header {

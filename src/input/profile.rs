@@ -71,38 +71,14 @@ impl Profile {
 
     /// Values still to be filled in, written `«…»`, with their keys.
     pub fn placeholders(&self) -> Vec<(String, String)> {
-        let mut found = Vec::new();
-        let value = serde_json::to_value(self).expect("profile serialises");
-        collect_placeholders(&value, String::new(), &mut found);
-        found
+        crate::text::strings_of(self)
+            .into_iter()
+            .filter(|(_, s)| s.contains('«') && s.contains('»'))
+            .collect()
     }
 
     /// `xã Bát Tràng`: the unit as named in running text.
     pub fn full_name(&self) -> String {
         format!("{} {}", self.cap, self.ten)
-    }
-}
-
-fn collect_placeholders(v: &serde_json::Value, key: String, found: &mut Vec<(String, String)>) {
-    match v {
-        serde_json::Value::String(s) if s.contains('«') && s.contains('»') => {
-            found.push((key, s.clone()))
-        }
-        serde_json::Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                collect_placeholders(item, format!("{key}[{i}]"), found);
-            }
-        }
-        serde_json::Value::Object(map) => {
-            for (k, item) in map {
-                let path = if key.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{key}.{k}")
-                };
-                collect_placeholders(item, path, found);
-            }
-        }
-        _ => {}
     }
 }
