@@ -475,6 +475,22 @@ fn closing(plan: &Plan, doc: &Loaded, vars: &Vars) -> Result<Closing> {
     })
 }
 
+/// A warning for each `«…»` value still to fill in a profile.
+pub fn placeholder_warnings(
+    profile: &crate::input::Profile,
+    path: &std::path::Path,
+) -> Vec<Diagnostic> {
+    profile
+        .placeholders()
+        .into_iter()
+        .map(|(key, value)| {
+            Diagnostic::warning(format!("giá trị chưa điền `{value}` (placeholder)"))
+                .key(key)
+                .in_file(path)
+        })
+        .collect()
+}
+
 /// What the clerk should know before sending the document, though it
 /// renders: open next-year items, placeholders and assumptions in the profile.
 pub fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
@@ -486,13 +502,7 @@ pub fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
                 .in_file(&doc.plan_path),
         );
     }
-    for (key, value) in doc.profile.placeholders() {
-        out.push(
-            Diagnostic::warning(format!("giá trị chưa điền `{value}` (placeholder)"))
-                .key(key)
-                .in_file(&doc.profile_path),
-        );
-    }
+    out.extend(placeholder_warnings(&doc.profile, &doc.profile_path));
     for (i, r) in doc.plan.ket_qua.iter().enumerate() {
         if r.ket_qua.trim().is_empty() {
             out.push(

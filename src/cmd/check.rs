@@ -71,17 +71,7 @@ fn findings(
         FileKind::Profile => {
             return match input::yaml::load::<input::Profile>(file) {
                 Ok(p) => {
-                    let mut found: Vec<Diagnostic> = p
-                        .placeholders()
-                        .into_iter()
-                        .map(|(key, value)| {
-                            Diagnostic::warning(format!(
-                                "giá trị chưa điền `{value}` (placeholder)"
-                            ))
-                            .key(key)
-                            .in_file(file)
-                        })
-                        .collect();
+                    let mut found = compose::placeholder_warnings(&p, file);
                     check::locate(&mut found);
                     found
                 }

@@ -75,16 +75,5 @@ fn render_all(
     let settings = PdfSettings {
         archival: args.pdfa,
     };
-    formats
-        .iter()
-        .map(|&f| {
-            let bytes = match f {
-                Format::Docx => render::docx::write(&doc),
-                Format::Pdf => {
-                    render::pdf::write(&doc, settings).map_err(|d| vec![d.in_file(&args.file)])?
-                }
-            };
-            Ok((f, bytes))
-        })
-        .collect()
+    render::write_all(&doc, formats, settings).map_err(|d| vec![d.in_file(&args.file)])
 }

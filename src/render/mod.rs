@@ -20,3 +20,21 @@ impl Format {
         }
     }
 }
+
+/// Render the page model in each of `formats`, in memory.
+pub fn write_all(
+    doc: &crate::model::Document,
+    formats: &[Format],
+    settings: PdfSettings,
+) -> Result<Vec<(Format, Vec<u8>)>, crate::diag::Diagnostic> {
+    formats
+        .iter()
+        .map(|&f| {
+            let bytes = match f {
+                Format::Docx => docx::write(doc),
+                Format::Pdf => pdf::write(doc, settings)?,
+            };
+            Ok((f, bytes))
+        })
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! The year's cycle: next year's plan from this year's, and the same plan
 //! for another commune.
 
-use crate::util::{self, Case, Docx};
+use crate::util::{self, Case};
 
 #[test]
 fn next_year_moves_the_year_flags_what_it_cannot_decide_and_renders() {
@@ -57,12 +57,7 @@ fn next_year_moves_the_year_flags_what_it_cannot_decide_and_renders() {
     ]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cảnh báo"));
-    let docx = std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2027.docx")).unwrap();
-    let paras: Vec<String> = Docx::new(docx)
-        .paragraphs()
-        .into_iter()
-        .map(|p| util::norm(&p.text))
-        .collect();
+    let paras = case.norm_paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2027.docx");
     assert!(paras.contains(&"Bát Tràng, ngày tháng năm 2027".to_string()));
     assert!(
         paras.iter().any(|p| p.ends_with("xã Bát Tràng năm 2027")),
@@ -95,9 +90,7 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
         "{warnings}"
     );
 
-    let mut docx = Docx::new(
-        std::fs::read(case.path("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap(),
-    );
+    let mut docx = case.docx("cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     for part in docx.names() {
         if part.ends_with(".xml") {
             let xml = docx.part(&part);
@@ -170,14 +163,7 @@ fn batch_over_the_ha_noi_rows_of_the_national_list() {
         "says the level was guessed"
     );
     // A ward is a phường on its page.
-    let docx =
-        std::fs::read(case.path("hn/phuong-cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx"))
-            .unwrap();
-    let paras: Vec<String> = Docx::new(docx)
-        .paragraphs()
-        .into_iter()
-        .map(|p| p.text)
-        .collect();
+    let paras = case.paragraphs("hn/phuong-cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(paras.iter().any(|p| p == "PHƯỜNG CẦU GIẤY"));
     assert!(paras.iter().any(|p| p == "4. Công an phường"));
 }
@@ -272,12 +258,7 @@ fn report_from_the_plan_lists_every_task_and_renders() {
         String::from_utf8_lossy(&out.stderr).contains("chưa điền kết quả"),
         "warns of unfilled results"
     );
-    let docx = std::fs::read(case.path("out/bao-cao.docx")).unwrap();
-    let paras: Vec<String> = Docx::new(docx)
-        .paragraphs()
-        .into_iter()
-        .map(|p| util::norm(&p.text))
-        .collect();
+    let paras = case.norm_paragraphs("out/bao-cao.docx");
     for heading in [
         "BÁO CÁO",
         "I. KẾT QUẢ ĐẠT ĐƯỢC",
@@ -303,10 +284,7 @@ fn filled_report_shows_targets_with_computed_percentages_in_both_outputs() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut docx = Docx::new(
-        std::fs::read(case.path("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx"))
-            .unwrap(),
-    );
+    let mut docx = case.docx("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     let xml = docx.part("word/document.xml");
     let table = xml
         .split("<w:tbl>")
@@ -381,9 +359,7 @@ fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut docx = Docx::new(
-        std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap(),
-    );
+    let mut docx = case.docx("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     let xml = docx.part("word/document.xml");
     let sections: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
     assert_eq!(sections.len(), 3, "portrait, landscape, portrait");
@@ -421,10 +397,9 @@ fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
         .vanban(&["render", util::PLAN, "-f", "docx"])
         .status
         .success());
-    let xml = Docx::new(
-        std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")).unwrap(),
-    )
-    .part("word/document.xml");
+    let xml = case
+        .docx("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")
+        .part("word/document.xml");
     assert_eq!(xml.matches("<w:sectPr>").count(), 1);
 }
 
@@ -445,13 +420,7 @@ fn a_report_with_sections_of_its_own_replaces_the_usual_skeleton() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let docx = std::fs::read(case.path("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx"))
-        .unwrap();
-    let paras: Vec<String> = Docx::new(docx)
-        .paragraphs()
-        .into_iter()
-        .map(|p| p.text)
-        .collect();
+    let paras = case.paragraphs("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(paras.contains(&"I. KẾT QUẢ ĐẠT ĐƯỢC".to_string()));
     assert!(paras.contains(&"II. ĐÁNH GIÁ CHUNG".to_string()));
     assert!(paras.contains(&"III. ĐỀ XUẤT".to_string()));

@@ -218,6 +218,25 @@ impl Case {
             .unwrap()
     }
 
+    /// The DOCX at `rel`, opened for reading back.
+    pub fn docx(&self, rel: &str) -> Docx {
+        Docx::new(std::fs::read(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))
+    }
+
+    /// Text of each non-empty paragraph of the DOCX at `rel`, as written.
+    pub fn paragraphs(&self, rel: &str) -> Vec<String> {
+        self.docx(rel)
+            .paragraphs()
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    /// The same, with whitespace runs collapsed (draft blanks).
+    pub fn norm_paragraphs(&self, rel: &str) -> Vec<String> {
+        self.paragraphs(rel).iter().map(|p| norm(p)).collect()
+    }
+
     /// Files in `rel`, sorted (none if it does not exist).
     pub fn files(&self, rel: &str) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(self.path(rel))

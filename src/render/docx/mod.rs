@@ -34,15 +34,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
     let page = &doc.page;
     let mut docx = Docx::new()
         .page_size(twips(page.width_mm), twips(page.height_mm))
-        .page_margin(
-            PageMargin::new()
-                .top(twips(page.top_mm) as i32)
-                .bottom(twips(page.bottom_mm) as i32)
-                .left(twips(page.left_mm) as i32)
-                .right(twips(page.right_mm) as i32)
-                .header(twips(page.header_mm) as i32)
-                .footer(twips(page.header_mm) as i32),
-        )
+        .page_margin(margins(page))
         .default_fonts(fonts(page.font))
         .default_size(half_points(ParaStyle::Doan.spec().size_pt))
         .created_at(FIXED_TIME)
@@ -229,6 +221,17 @@ fn title(t: &Title, doc: &Document) -> Vec<docx_rs::Paragraph> {
     ]
 }
 
+/// The decree's margins, and the header distance, in twips.
+fn margins(page: &PageSetup) -> PageMargin {
+    PageMargin::new()
+        .top(twips(page.top_mm) as i32)
+        .bottom(twips(page.bottom_mm) as i32)
+        .left(twips(page.left_mm) as i32)
+        .right(twips(page.right_mm) as i32)
+        .header(twips(page.header_mm) as i32)
+        .footer(twips(page.header_mm) as i32)
+}
+
 /// An empty paragraph ending a section of the given orientation.
 fn section_break(page: &PageSetup, landscape: bool) -> docx_rs::Paragraph {
     let (w, h) = (twips(page.width_mm), twips(page.height_mm));
@@ -239,15 +242,11 @@ fn section_break(page: &PageSetup, landscape: bool) -> docx_rs::Paragraph {
     } else {
         PageSize::new().size(w, h)
     };
-    let margins = PageMargin::new()
-        .top(twips(page.top_mm) as i32)
-        .bottom(twips(page.bottom_mm) as i32)
-        .left(twips(page.left_mm) as i32)
-        .right(twips(page.right_mm) as i32)
-        .header(twips(page.header_mm) as i32)
-        .footer(twips(page.header_mm) as i32);
-    docx_rs::Paragraph::new()
-        .section_property(SectionProperty::new().page_size(size).page_margin(margins))
+    docx_rs::Paragraph::new().section_property(
+        SectionProperty::new()
+            .page_size(size)
+            .page_margin(margins(page)),
+    )
 }
 
 fn table(t: &Table, doc: &Document) -> docx_rs::Table {
