@@ -41,21 +41,23 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} đơn vị · {elapsed} · còn {eta}")
             .expect("static template"),
     );
-    let results: Vec<(String, Result<(), String>)> = units
-        .par_iter()
-        .map(|unit| {
-            let result = render_unit(
-                &base,
-                unit,
-                &templates,
-                &formats,
-                &args.out.join(&unit.slug),
-                stem,
-            );
-            bar.inc(1);
-            (unit.slug.clone(), result)
-        })
-        .collect();
+    // Typst's layout recurses deeply: rayon's default 2 MB stacks overflow
+    // on it in unoptimised builds, so the batch runs on its own pool.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(32 << 20)
+        .build()
+        .context("không tạo được luồng (thread pool)")?;
+    let results: Vec<(String, Result<(), String>)> = pool.install(|| {
+        units
+            .par_iter()
+            .map(|unit| {
+                let dir = args.out.join(&unit.slug);
+                let result = render_unit(&base, unit, &templates, &formats, &dir, stem);
+                bar.inc(1);
+                (unit.slug.clone(), result)
+            })
+            .collect()
+    });
     bar.finish_and_clear();
 
     let failed: Vec<&(String, Result<(), String>)> =
@@ -104,16 +106,8 @@ fn render_unit(
     let (profile, path) = unit.profile.clone()?;
     let loaded = input::for_unit(base, profile, path);
     let doc = compose::compose(&loaded, templates).map_err(|d| d.to_string())?;
-    let mut outputs = Vec::new();
-    for &f in formats {
-        let bytes = match f {
-            Format::Docx => render::docx::write(&doc),
-            Format::Pdf => {
-                render::pdf::write(&doc, PdfSettings::default()).map_err(|d| d.to_string())?
-            }
-        };
-        outputs.push((f, bytes));
-    }
+    let outputs =
+        render::write_all(&doc, formats, PdfSettings::default()).map_err(|d| d.to_string())?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (f, bytes) in outputs {
         write_atomic(&dir.join(stem).with_extension(f.extension()), &bytes)
