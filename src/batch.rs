@@ -33,11 +33,12 @@ impl Level {
 /// One unit to render for.
 #[derive(Debug, Clone)]
 pub struct Unit {
-    /// Folder name under the output folder: `xa-gia-lam`.
+    /// Folder under the output folder: `xa-gia-lam`, or `ha-noi/xa-gia-lam`
+    /// when the batch spans provinces.
     pub slug: String,
     pub profile: Result<(Profile, PathBuf), String>,
-    /// Said in the summary: what vanban assumed about this unit.
-    pub note: Option<String>,
+    /// The level (xã/phường) was guessed from the former units.
+    pub guessed: bool,
 }
 
 /// `Gia Lâm` → `gia-lam`.
@@ -75,16 +76,19 @@ pub fn units_from_dir(dir: &Path) -> Result<Vec<Unit>, String> {
             profile: input::yaml::load::<Profile>(&path)
                 .map(|p| (p, path.clone()))
                 .map_err(|d| d.to_string()),
-            note: None,
+            guessed: false,
         })
         .collect())
 }
 
-/// The rows of `csv` in `province`, each made a profile from `base`: the
-/// unit's names replace the base's, signers become placeholders.
+/// The rows of `csv` in `province` (all rows without one), each made a
+/// profile from `base`: the unit's names replace the base's, signers become
+/// placeholders. Across provinces each unit's folder is under its
+/// province's; names that differ only in their tones (Lộc Thành, Lộc Thạnh)
+/// would share a folder, so the later ones get `-2`, `-3`.
 pub fn units_from_csv(
     csv_path: &Path,
-    province: &str,
+    province: Option<&str>,
     level: Level,
     base: &Profile,
 ) -> Result<Vec<Unit>, String> {
@@ -93,49 +97,64 @@ pub fn units_from_csv(
     let mut units = Vec::new();
     for (i, row) in reader.records().enumerate() {
         let row = row.map_err(|e| format!("{}: dòng {}: {e}", csv_path.display(), i + 2))?;
-        if row.get(0).map(str::trim) != Some(province) {
+        let row_province = row.get(0).unwrap_or("").trim();
+        if province.is_some_and(|p| p != row_province) {
             continue;
         }
         let name = row.get(1).unwrap_or("").trim().to_string();
         let former = row.get(2).unwrap_or("");
-        let (word, note) = match level {
-            Level::Doan => guess(former),
-            l => (l.word(), None),
+        let (word, guessed) = match level {
+            Level::Doan => (guess(former), true),
+            l => (l.word(), false),
         };
-        let profile = profile_for(base, word, &name, province);
+        let profile = profile_for(base, word, &name, row_province);
+        let folder = slug(&format!("{word} {name}"));
         units.push(Unit {
-            slug: slug(&format!("{word} {name}")),
+            slug: match province {
+                Some(_) => folder,
+                None => format!("{}/{folder}", slug(row_province)),
+            },
             profile: Ok((profile, csv_path.to_path_buf())),
-            note,
+            guessed,
         });
     }
     if units.is_empty() {
-        return Err(format!(
-            "không có đơn vị nào của tỉnh `{province}` trong {} (no rows)",
-            csv_path.display()
-        ));
+        return Err(match province {
+            Some(p) => format!(
+                "không có đơn vị nào của tỉnh `{p}` trong {} (no rows)",
+                csv_path.display()
+            ),
+            None => format!("{} không có đơn vị nào (no rows)", csv_path.display()),
+        });
     }
+    number_repeated_slugs(&mut units);
     Ok(units)
 }
 
-/// xã or phường from the former units; the note says it is a guess.
-fn guess(former: &str) -> (&'static str, Option<String>) {
+/// `xa-loc-thanh`, `xa-loc-thanh` → `xa-loc-thanh`, `xa-loc-thanh-2`.
+fn number_repeated_slugs(units: &mut [Unit]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for unit in units {
+        let count = seen.entry(unit.slug.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            unit.slug = format!("{}-{count}", unit.slug);
+        }
+    }
+}
+
+/// xã or phường from the former units: phường when most were wards.
+fn guess(former: &str) -> &'static str {
     let parts: Vec<&str> = former.split(", ").collect();
     let wards = parts
         .iter()
         .filter(|p| p.trim_start().starts_with("Phường"))
         .count();
-    let word = if wards * 2 > parts.len() {
+    if wards * 2 > parts.len() {
         "phường"
     } else {
         "xã"
-    };
-    (
-        word,
-        Some(format!(
-            "cấp `{word}` đoán từ các đơn vị cũ (level guessed)"
-        )),
-    )
+    }
 }
 
 fn profile_for(base: &Profile, word: &str, name: &str, province: &str) -> Profile {
@@ -193,7 +212,7 @@ mod tests {
 
     #[test]
     fn guesses_the_level_from_former_units() {
-        assert_eq!(guess("Phường A, Phường B, Xã C").0, "phường");
-        assert_eq!(guess("Xã A, Thị trấn B, Phường C").0, "xã");
+        assert_eq!(guess("Phường A, Phường B, Xã C"), "phường");
+        assert_eq!(guess("Xã A, Thị trấn B, Phường C"), "xã");
     }
 }

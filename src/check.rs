@@ -342,9 +342,10 @@ fn abolished_levels(doc: &Loaded, found: &mut Vec<Diagnostic>) {
     for (key, text) in texts(doc) {
         let lower = text.to_lowercase();
         for level in ["huyện", "quận", "thị trấn"] {
-            if lower
-                .split(|c: char| !c.is_alphanumeric() && c != ' ')
-                .any(|w| contains_word(w, level))
+            if lower.contains(level)
+                && lower
+                    .split(|c: char| !c.is_alphanumeric() && c != ' ')
+                    .any(|w| contains_word(w, level))
             {
                 found.push(plan_finding(
                     doc,

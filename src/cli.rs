@@ -60,10 +60,11 @@ pub struct BatchArgs {
     #[arg(long = "don-vi-dir")]
     pub don_vi_dir: Option<PathBuf>,
     /// Danh sách đơn vị hành chính CSV: tỉnh, tên mới, đơn vị cũ (units from the national list).
-    #[arg(long, requires = "tinh")]
-    pub csv: Option<PathBuf>,
-    /// Chỉ lấy các đơn vị của tỉnh này, như CSV ghi (province filter).
     #[arg(long)]
+    pub csv: Option<PathBuf>,
+    /// Chỉ lấy các đơn vị của tỉnh này, như CSV ghi; không có thì lấy cả nước,
+    /// mỗi tỉnh một thư mục (province filter; all provinces otherwise).
+    #[arg(long, requires = "csv")]
     pub tinh: Option<String>,
     /// Cấp của các đơn vị trong CSV: xa, phuong, dac-khu, hoặc doan (đoán từ đơn vị cũ).
     /// CSV không ghi cấp (the CSV does not tell the level).

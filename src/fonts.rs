@@ -54,16 +54,59 @@ pub struct LineMetrics {
     pub gap_em: f32,
 }
 
-/// Characters of `text` that one of the four styles cannot draw. Typst
-/// leaves such glyphs blank without a word, so vanban must ask first.
+/// Characters of `text` that one of the four styles cannot draw, each once,
+/// in order of appearance. Typst leaves such glyphs blank without a word,
+/// so vanban must ask first.
 pub fn missing_chars(text: &str) -> Vec<char> {
-    let mut missing: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_control())
-        .filter(|&c| faces().iter().any(|f| f.glyph_index(c).is_none()))
-        .collect();
-    missing.dedup();
+    let mut missing: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if !c.is_control() && !drawable(c) && !missing.contains(&c) {
+            missing.push(c);
+        }
+    }
     missing
+}
+
+/// Whether all four styles have a glyph for `c`. Every character of every
+/// document passes through here, so the Basic Multilingual Plane is a
+/// bitmap built once from the fonts' character maps; the rest (emoji and
+/// the like, never in the fonts) asks the fonts directly.
+fn drawable(c: char) -> bool {
+    static BMP: OnceLock<Vec<u64>> = OnceLock::new();
+    let cp = c as u32;
+    if cp >= 0x10000 {
+        return faces().iter().all(|f| has_glyph(f, c));
+    }
+    let bmp = BMP.get_or_init(|| {
+        faces()
+            .iter()
+            .map(bmp_coverage)
+            .reduce(|a, b| a.iter().zip(&b).map(|(x, y)| x & y).collect())
+            .expect("four faces")
+    });
+    bmp[cp as usize / 64] & (1 << (cp % 64)) != 0
+}
+
+/// Glyph 0 is `.notdef`, the empty box a font draws for what it lacks.
+fn has_glyph(face: &ttf_parser::Face, c: char) -> bool {
+    face.glyph_index(c).is_some_and(|g| g.0 != 0)
+}
+
+/// The BMP code points `face` maps to a real glyph, as `has_glyph` sees
+/// them (any Unicode subtable that has the code point).
+fn bmp_coverage(face: &ttf_parser::Face) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let Some(cmap) = face.tables().cmap else {
+        return bits;
+    };
+    for table in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+        table.codepoints(|cp| {
+            if cp < 0x10000 && table.glyph_index(cp).is_some_and(|g| g.0 != 0) {
+                bits[cp as usize / 64] |= 1 << (cp % 64);
+            }
+        });
+    }
+    bits
 }
 
 #[cfg(test)]
@@ -74,7 +117,15 @@ mod tests {
     fn covers_vietnamese_in_every_style() {
         let text = "Ủy ban nhân dân xã Bát Tràng, Độc lập - Tự do - Hạnh phúc; Nguyễn Đặng ưởng ẫ ỹ ự ơ Ơ Ư ă â ê ô đ Đ";
         assert!(missing_chars(text).is_empty());
-        assert_eq!(missing_chars("a😀b中"), ['😀', '中']);
+        assert_eq!(missing_chars("a😀b中😀"), ['😀', '中']);
+    }
+
+    #[test]
+    fn the_coverage_bitmap_agrees_with_the_fonts() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let direct = faces().iter().all(|f| has_glyph(f, c));
+            assert_eq!(drawable(c), direct, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -91,15 +91,17 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 /// Escape a value so it cannot break out of its line.
 fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    for c in input.chars() {
-        match c {
-            '\\' => out.write_all(b"\\\\")?,
-            '\n' => out.write_all(b"\\n")?,
-            '\r' => out.write_all(b"\\r")?,
-            c => write!(out, "{c}")?,
-        }
+    let mut rest = input;
+    while let Some(at) = rest.find(['\\', '\n', '\r']) {
+        out.write_all(&rest.as_bytes()[..at])?;
+        out.write_all(match rest.as_bytes()[at] {
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            _ => b"\\r",
+        })?;
+        rest = &rest[at + 1..];
     }
-    Ok(())
+    out.write_all(rest.as_bytes())
 }
 
 fn unescape(s: &str) -> String {

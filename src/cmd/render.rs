@@ -13,6 +13,10 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
         Some(f) => vec![f],
         None => vec![Format::Docx, Format::Pdf],
     };
+    if formats.contains(&Format::Pdf) {
+        // Fonts and typst's library load on the other core meanwhile.
+        std::thread::spawn(render::pdf::prepare);
+    }
     // Everything is rendered in memory first: on any error, nothing is written.
     let rendered = match render_all(args, &formats) {
         Ok(r) => r,

@@ -39,7 +39,11 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
 
 /// Parse YAML text; `file` names the file in messages.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostics> {
-    let text: String = text.nfc().collect();
+    // Most files are NFC already: the quick check spares re-building them.
+    let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    };
     let blank = text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));

@@ -21,20 +21,36 @@ impl Format {
     }
 }
 
-/// Render the page model in each of `formats`, in memory.
+/// Render the page model in each of `formats`, in memory. The PDF is laid
+/// out on this thread (typst recurses deeply; callers give it a big stack)
+/// while the DOCX is written on a second one.
 pub fn write_all(
     doc: &crate::model::Document,
     formats: &[Format],
     settings: PdfSettings,
 ) -> Result<Vec<(Format, Vec<u8>)>, crate::diag::Diagnostic> {
-    formats
-        .iter()
-        .map(|&f| {
-            let bytes = match f {
-                Format::Docx => docx::write(doc),
-                Format::Pdf => pdf::write(doc, settings)?,
-            };
-            Ok((f, bytes))
-        })
-        .collect()
+    let write = |f: Format| match f {
+        Format::Docx => Ok(docx::write(doc)),
+        Format::Pdf => pdf::write(doc, settings),
+    };
+    std::thread::scope(|scope| {
+        let side: Vec<_> = formats
+            .iter()
+            .filter(|&&f| f != Format::Pdf)
+            .map(|&f| (f, scope.spawn(move || write(f))))
+            .collect();
+        let pdf = formats
+            .contains(&Format::Pdf)
+            .then(|| write(Format::Pdf))
+            .transpose()?;
+        let mut done: Vec<(Format, Vec<u8>)> = pdf.map(|b| (Format::Pdf, b)).into_iter().collect();
+        for (f, handle) in side {
+            let bytes = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            done.push((f, bytes));
+        }
+        done.sort_by_key(|(f, _)| formats.iter().position(|x| x == f));
+        Ok(done)
+    })
 }

@@ -62,6 +62,20 @@ fn shared() -> &'static Shared {
     })
 }
 
+/// Build what all documents share (fonts, standard library, layout) and
+/// hash it, so that the first `write` finds it ready. A command calls this
+/// on a spare thread while it reads and composes the document.
+pub fn prepare() {
+    use std::hash::{Hash, Hasher};
+    let shared = shared();
+    // The hashes are what typst's caches key on; `LazyHash` computes them
+    // on first use, which would otherwise fall inside the first compile.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    shared.library.hash(&mut hasher);
+    shared.book.hash(&mut hasher);
+    let _ = hasher.finish();
+}
+
 /// One document's world: the shared parts and its data.
 struct DocWorld {
     shared: &'static Shared,
@@ -141,11 +155,13 @@ pub fn missing_glyph_error(c: char) -> Diagnostic {
     ))
 }
 
-/// Render the page model as PDF bytes.
-pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
-    if let Some(c) = missing_glyph(doc) {
-        return Err(missing_glyph_error(c));
-    }
+/// The layout file built into vanban: `/van_ban.typ`, which reads the
+/// document from `/data.json` (see [`layout_data`]). With both, the typst
+/// command line can compile the same page (the benchmark compares them).
+pub const LAYOUT_FILE: &str = LAYOUT;
+
+/// What the layout file reads as `/data.json` for `doc`.
+pub fn layout_data(doc: &Document) -> Vec<u8> {
     let data = LayoutData {
         doc,
         styles: ParaStyle::ALL
@@ -155,9 +171,17 @@ pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnosti
         font: fonts::FAMILY,
         line: fonts::line_metrics(),
     };
+    serde_json::to_vec(&data).expect("model serialises")
+}
+
+/// Render the page model as PDF bytes.
+pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
+    if let Some(c) = missing_glyph(doc) {
+        return Err(missing_glyph_error(c));
+    }
     let world = DocWorld {
         shared: shared(),
-        data: Bytes::new(serde_json::to_vec(&data).expect("model serialises")),
+        data: Bytes::new(layout_data(doc)),
     };
     let compiled = typst::compile::<PagedDocument>(&world);
     let document = compiled

@@ -427,3 +427,25 @@ fn a_report_with_sections_of_its_own_replaces_the_usual_skeleton() {
     assert!(paras.contains(&"1. Tiếp tục thực hiện.".to_string()));
     assert!(!paras.iter().any(|p| p.contains("TỒN TẠI")));
 }
+
+#[test]
+fn the_whole_national_list_gives_one_distinct_folder_per_unit() {
+    let csv = util::root().join("../shared/data/don-vi-hanh-chinh-2025.csv");
+    let base: vanban::input::Profile =
+        vanban::input::yaml::load(&util::root().join("data/don-vi/bat-trang.yaml")).unwrap();
+    let units =
+        vanban::batch::units_from_csv(&csv, None, vanban::batch::Level::Doan, &base).unwrap();
+    assert_eq!(units.len(), 3321, "every row of the list");
+    let slugs: std::collections::BTreeSet<&str> = units.iter().map(|u| u.slug.as_str()).collect();
+    assert_eq!(slugs.len(), units.len(), "no two units share a folder");
+    // Lộc Thành and Lộc Thạnh (Đồng Nai) differ only in their tones.
+    assert!(slugs.contains("dong-nai/xa-loc-thanh") && slugs.contains("dong-nai/xa-loc-thanh-2"));
+    let named = |slug: &str| {
+        let unit = units.iter().find(|u| u.slug == slug).unwrap();
+        unit.profile.as_ref().unwrap().0.ten.clone()
+    };
+    assert_ne!(
+        named("dong-nai/xa-loc-thanh"),
+        named("dong-nai/xa-loc-thanh-2")
+    );
+}

@@ -9,6 +9,7 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
+use std::borrow::Cow;
 
 /// Children of each element in schema order (ECMA-376 Part 1, transitional).
 /// Elements not listed keep their place after the listed ones.
@@ -315,17 +316,19 @@ const HEADER_ROW: (&str, &str) = (r#"w:trHeight w:val="1" w:hRule="atLeast""#, "
 /// Attributes the schema does not declare: (element, attribute).
 const UNDECLARED: &[(&str, &str)] = &[("w:gridCol", "w:type")];
 
-enum Node {
-    Element(Element),
+enum Node<'a> {
+    Element(Element<'a>),
     /// Text, references, declarations: written back as they were read.
-    Raw(String),
+    Raw(&'a str),
 }
 
-struct Element {
-    name: String,
+/// An element borrowed from the part's text: the pass copies nothing but
+/// the few tags it changes, which keeps it cheap next to docx-rs's writer.
+struct Element<'a> {
+    name: &'a str,
     /// The start tag's content: name and attributes, as read.
-    tag: String,
-    children: Vec<Node>,
+    tag: Cow<'a, str>,
+    children: Vec<Node<'a>>,
     empty: bool,
 }
 
@@ -353,34 +356,25 @@ pub fn normalise(xml: &[u8]) -> Vec<u8> {
     }
 }
 
-fn parse(text: &str) -> Option<Vec<Node>> {
+fn parse(text: &str) -> Option<Vec<Node<'_>>> {
+    fn push<'a>(stack: &mut [Element<'a>], top: &mut Vec<Node<'a>>, node: Node<'a>) {
+        match stack.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => top.push(node),
+        }
+    }
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Element> = Vec::new();
     let mut top: Vec<Node> = Vec::new();
-    let push = |stack: &mut Vec<Element>, top: &mut Vec<Node>, node: Node| match stack.last_mut() {
-        Some(parent) => parent.children.push(node),
-        None => top.push(node),
-    };
     loop {
         let start = reader.buffer_position() as usize;
         let event = reader.read_event().ok()?;
         let end = reader.buffer_position() as usize;
         let raw = &text[start..end];
         match event {
-            Event::Start(e) => stack.push(Element {
-                name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
-                tag: raw[1..raw.len() - 1].to_string(),
-                children: Vec::new(),
-                empty: false,
-            }),
-            Event::Empty(e) => {
-                let tag = raw[1..raw.len() - 2].trim_end().to_string();
-                let el = Element {
-                    name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
-                    tag,
-                    children: Vec::new(),
-                    empty: true,
-                };
+            Event::Start(_) => stack.push(Element::new(&raw[1..raw.len() - 1], false)),
+            Event::Empty(_) => {
+                let el = Element::new(raw[1..raw.len() - 2].trim_end(), true);
                 push(&mut stack, &mut top, Node::Element(el));
             }
             Event::End(_) => {
@@ -388,7 +382,7 @@ fn parse(text: &str) -> Option<Vec<Node>> {
                 push(&mut stack, &mut top, Node::Element(el));
             }
             Event::Eof => break,
-            _ => push(&mut stack, &mut top, Node::Raw(raw.to_string())),
+            _ => push(&mut stack, &mut top, Node::Raw(raw)),
         }
     }
     stack.is_empty().then_some(top)
@@ -439,7 +433,7 @@ fn headers_to_first_section(document: &mut Element) {
     }
 }
 
-fn child_mut<'a>(e: &'a mut Element, name: &str) -> Option<&'a mut Element> {
+fn child_mut<'e, 'a>(e: &'e mut Element<'a>, name: &str) -> Option<&'e mut Element<'a>> {
     e.children.iter_mut().find_map(|c| match c {
         Node::Element(c) if c.name == name => Some(c),
         _ => None,
@@ -447,7 +441,7 @@ fn child_mut<'a>(e: &'a mut Element, name: &str) -> Option<&'a mut Element> {
 }
 
 /// The `w:sectPr` of a paragraph that ends a section.
-fn section_break(p: &Element) -> Option<&Element> {
+fn section_break<'e, 'a>(p: &'e Element<'a>) -> Option<&'e Element<'a>> {
     p.children.iter().find_map(|c| match c {
         Node::Element(ppr) if ppr.name == "w:pPr" => ppr.children.iter().find_map(|c| match c {
             Node::Element(s) if s.name == "w:sectPr" => Some(s),
@@ -457,15 +451,25 @@ fn section_break(p: &Element) -> Option<&Element> {
     })
 }
 
-fn section_break_mut(p: &mut Element) -> Option<&mut Element> {
+fn section_break_mut<'e, 'a>(p: &'e mut Element<'a>) -> Option<&'e mut Element<'a>> {
     child_mut(p, "w:pPr").and_then(|ppr| child_mut(ppr, "w:sectPr"))
 }
 
-impl Element {
-    /// A copy of an element without children (header references, titlePg).
-    fn shallow_clone(&self) -> Element {
+impl<'a> Element<'a> {
+    fn new(tag: &'a str, empty: bool) -> Self {
+        let name = tag.split_ascii_whitespace().next().unwrap_or(tag);
         Element {
-            name: self.name.clone(),
+            name,
+            tag: Cow::Borrowed(tag),
+            children: Vec::new(),
+            empty,
+        }
+    }
+
+    /// A copy of an element without children (header references, titlePg).
+    fn shallow_clone(&self) -> Element<'a> {
+        Element {
+            name: self.name,
             tag: self.tag.clone(),
             children: Vec::new(),
             empty: self.empty,
@@ -484,12 +488,14 @@ fn fix(e: &mut Element, parent: Option<&str>) {
     if e.name == "w:trHeight"
         && e.tag.split_whitespace().collect::<Vec<_>>().join(" ") == HEADER_ROW.0
     {
-        e.name = HEADER_ROW.1.to_string();
-        e.tag = HEADER_ROW.1.to_string();
+        e.name = HEADER_ROW.1;
+        e.tag = Cow::Borrowed(HEADER_ROW.1);
     }
     for (el, attr) in UNDECLARED {
         if e.name == *el {
-            e.tag = remove_attribute(&e.tag, attr);
+            if let Some(tag) = remove_attribute(&e.tag, attr) {
+                e.tag = Cow::Owned(tag);
+            }
         }
     }
     if let Some(parent) = parent {
@@ -502,33 +508,25 @@ fn fix(e: &mut Element, parent: Option<&str>) {
     }
     if let Some((_, sequence)) = SEQUENCES.iter().find(|(n, _)| *n == e.name) {
         // A stable sort keeps repeated children (header references) in order.
-        e.children.sort_by_key(|c| match c {
-            Node::Element(c) => rank(sequence, &c.name),
+        e.children.sort_by_cached_key(|c| match c {
+            Node::Element(c) => rank(sequence, c.name),
             Node::Raw(_) => sequence.len(),
         });
     }
-    let name = e.name.clone();
+    let name = e.name;
     for c in &mut e.children {
         if let Node::Element(c) = c {
-            fix(c, Some(&name));
+            fix(c, Some(name));
         }
     }
 }
 
-fn remove_attribute(tag: &str, attr: &str) -> String {
+/// `tag` without `attr`, or `None` when it has no such attribute.
+fn remove_attribute(tag: &str, attr: &str) -> Option<String> {
     let key = format!(" {attr}=\"");
-    match tag.find(&key) {
-        Some(start) => {
-            let value_end = tag[start + key.len()..]
-                .find('"')
-                .map(|i| start + key.len() + i + 1);
-            match value_end {
-                Some(end) => format!("{}{}", &tag[..start], &tag[end..]),
-                None => tag.to_string(),
-            }
-        }
-        None => tag.to_string(),
-    }
+    let start = tag.find(&key)?;
+    let value_end = start + key.len() + tag[start + key.len()..].find('"')? + 1;
+    Some(format!("{}{}", &tag[..start], &tag[value_end..]))
 }
 
 fn write(n: &Node, out: &mut String) {
@@ -547,7 +545,7 @@ fn write(n: &Node, out: &mut String) {
                 write(c, out);
             }
             out.push_str("</");
-            out.push_str(&e.name);
+            out.push_str(e.name);
             out.push('>');
         }
     }
