@@ -157,7 +157,9 @@ fn guess(former: &str) -> &'static str {
     }
 }
 
-fn profile_for(base: &Profile, word: &str, name: &str, province: &str) -> Profile {
+/// `base` made the profile of the unit `word name` (xã Gia Lâm) in `province`:
+/// its names replace the base's, signers become placeholders to fill in.
+pub fn profile_for(base: &Profile, word: &str, name: &str, province: &str) -> Profile {
     let old_word = &base.cap;
     let swap = |s: &str| match s.strip_suffix(old_word.as_str()) {
         Some(stem) if stem.ends_with(' ') => format!("{stem}{word}"),

@@ -1,0 +1,343 @@
+//! Whole-process and batch figures, and the table of every figure against
+//! issue 6's targets: `scripts/bench.sh`, which runs `cargo bench --bench
+//! render` first so the in-process (criterion) rows have numbers.
+//!
+//! - cold: a fresh `vanban render` of the seed plan, DOCX and PDF;
+//! - the typst command-line compiler on the same page (the layout file and
+//!   data vanban compiles, the bundled fonts only), if `typst` is on PATH
+//!   (or named by `$TYPST`); otherwise that pair is skipped with a message;
+//! - batch: the seed plan for every unit of the national list, DOCX and PDF.
+//!
+//! Timings are medians; peak memory is the child's maximum resident set.
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 25;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seed() -> PathBuf {
+    root().join("data/ke-hoach-binh-dang-gioi-bat-trang-2026.yaml")
+}
+
+/// Wall time and peak resident memory (MB) of one run of `cmd`.
+fn measure(cmd: &mut Command) -> (Duration, f64) {
+    let start = Instant::now();
+    // Reaped by `wait4` below, which `Child::wait` cannot replace: it is
+    // what reports the peak memory.
+    #[allow(clippy::zombie_processes)]
+    let child = cmd.spawn().expect("command starts");
+    let mut status = 0;
+    // SAFETY: plain FFI call on our own child; `usage` is written by the
+    // kernel. `wait4` is the only std-free way to a child's peak memory.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert!(pid > 0, "wait4 failed");
+    let status = ExitStatus::from_raw(status);
+    assert!(status.success(), "{cmd:?} failed: {status}");
+    (elapsed, usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// Median wall time (ms) and peak memory (MB) over `RUNS` runs.
+fn median(mut make: impl FnMut() -> Command) -> (f64, f64) {
+    let mut times = Vec::with_capacity(RUNS);
+    let mut peak: f64 = 0.0;
+    make().output().expect("warm-up run"); // page cache, not process state
+    for _ in 0..RUNS {
+        let (t, mb) = measure(&mut make());
+        times.push(t.as_secs_f64() * 1000.0);
+        peak = peak.max(mb);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[RUNS / 2], peak)
+}
+
+fn quiet(mut cmd: Command) -> Command {
+    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    cmd
+}
+
+fn vanban() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+}
+
+/// The typst binary, if there is one.
+fn typst() -> Option<PathBuf> {
+    let name = std::env::var_os("TYPST").unwrap_or_else(|| "typst".into());
+    let found = Command::new(&name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    found.then(|| PathBuf::from(name))
+}
+
+/// A figure, its target and whether it is met.
+struct Row {
+    figure: String,
+    measured: String,
+    target: String,
+    met: Option<bool>,
+}
+
+impl Row {
+    fn new(figure: &str, measured: String, target: &str, met: Option<bool>) -> Row {
+        Row {
+            figure: figure.into(),
+            measured,
+            target: target.into(),
+            met,
+        }
+    }
+}
+
+/// A criterion median in ms, if `cargo bench --bench render` has run.
+fn criterion_ms(id: &str) -> Option<f64> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let file = target.join("criterion").join(id).join("new/estimates.json");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
+    Some(json["median"]["point_estimate"].as_f64()? / 1e6)
+}
+
+fn in_process_rows(rows: &mut Vec<Row>) {
+    let missing = "— (run `cargo bench --bench render` first)".to_string();
+    for (id, figure, target, limit) in [
+        (
+            "seed/pdf",
+            "warm PDF, seed plan for a new commune",
+            "≤ 10 ms",
+            10.0,
+        ),
+        (
+            "seed/docx",
+            "warm DOCX, seed plan for a new commune",
+            "≤ 1 ms",
+            1.0,
+        ),
+    ] {
+        rows.push(match criterion_ms(id) {
+            Some(ms) => Row::new(figure, format!("{ms:.2} ms"), target, Some(ms <= limit)),
+            None => Row::new(figure, missing.clone(), target, None),
+        });
+    }
+    for format in ["pdf", "docx"] {
+        let per_page: Option<Vec<(u32, f64)>> = [4, 16, 64]
+            .iter()
+            .map(|&p| criterion_ms(&format!("length/{format}/{p}")).map(|ms| (p, ms / p as f64)))
+            .collect();
+        let figure = format!("{} per page at 4 / 16 / 64 pages", format.to_uppercase());
+        rows.push(match per_page {
+            Some(v) => {
+                let (lo, hi) = v.iter().fold((f64::MAX, 0f64), |(lo, hi), (_, ms)| {
+                    (lo.min(*ms), hi.max(*ms))
+                });
+                let shown: Vec<String> = v.iter().map(|(_, ms)| format!("{ms:.3}")).collect();
+                Row::new(
+                    &figure,
+                    format!(
+                        "{} ms (spread {:.0} %)",
+                        shown.join(" / "),
+                        (hi / lo - 1.0) * 100.0
+                    ),
+                    "linear: spread ≤ 20 %",
+                    Some(hi / lo <= 1.2),
+                )
+            }
+            None => Row::new(&figure, missing.clone(), "linear: spread ≤ 20 %", None),
+        });
+    }
+}
+
+fn cold_rows(rows: &mut Vec<Row>, scratch: &Path) {
+    let out = scratch.join("cold");
+    let render = |format: Option<&'static str>| {
+        let out = out.clone();
+        move || {
+            let mut c = vanban();
+            c.arg("render").arg(seed()).arg("-o").arg(&out);
+            if let Some(f) = format {
+                c.args(["-f", f]);
+            }
+            quiet(c)
+        }
+    };
+    let (both, both_mb) = median(render(None));
+    let (docx, _) = median(render(Some("docx")));
+    let (pdf, _) = median(render(Some("pdf")));
+    rows.push(Row::new(
+        "cold process, seed plan, DOCX + PDF",
+        format!("{both:.1} ms, peak {both_mb:.0} MB (DOCX only {docx:.1}, PDF only {pdf:.1})"),
+        "≤ 40 ms",
+        Some(both <= 40.0),
+    ));
+
+    let Some(typst) = typst() else {
+        rows.push(Row::new(
+            "… against the typst CLI, same page",
+            "skipped: no `typst` on PATH (set $TYPST)".into(),
+            "≤ 0.5 × typst",
+            None,
+        ));
+        return;
+    };
+    // The same page: vanban's layout file and the data it would compile.
+    let doc = vanban::document(&seed(), None).expect("seed composes");
+    let dir = scratch.join("typst");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("van_ban.typ"), vanban::render::pdf::LAYOUT_FILE).unwrap();
+    std::fs::write(
+        dir.join("data.json"),
+        vanban::render::pdf::layout_data(&doc),
+    )
+    .unwrap();
+    let fonts = root().join("assets/fonts");
+    let compile = |only_ours: bool| {
+        let (typst, dir, fonts) = (typst.clone(), dir.clone(), fonts.clone());
+        move || {
+            let mut c = Command::new(&typst);
+            c.arg("compile")
+                .arg("--root")
+                .arg(&dir)
+                .arg("--font-path")
+                .arg(&fonts);
+            if only_ours {
+                c.args(["--ignore-system-fonts", "--ignore-embedded-fonts"]);
+            }
+            c.arg(dir.join("van_ban.typ")).arg(dir.join("out.pdf"));
+            quiet(c)
+        }
+    };
+    let (same_fonts, _) = median(compile(true));
+    let (all_fonts, _) = median(compile(false));
+    rows.push(Row::new(
+        "… against the typst CLI, same page, same fonts",
+        format!(
+            "typst {same_fonts:.1} ms → vanban/typst = {:.2}",
+            both / same_fonts
+        ),
+        "≤ 0.5 × typst",
+        Some(both <= same_fonts / 2.0),
+    ));
+    rows.push(Row::new(
+        "… against the typst CLI as usually run (+ system fonts)",
+        format!(
+            "typst {all_fonts:.1} ms → vanban/typst = {:.2}",
+            both / all_fonts
+        ),
+        "(context)",
+        None,
+    ));
+}
+
+fn batch_rows(rows: &mut Vec<Row>, scratch: &Path) {
+    let csv = std::env::var_os("VANBAN_BENCH_CSV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/data/don-vi-hanh-chinh-2025.csv"));
+    let figure = "batch, every unit of the national list, DOCX + PDF";
+    let Ok(text) = std::fs::read_to_string(&csv) else {
+        let why = format!("skipped: no {} (set $VANBAN_BENCH_CSV)", csv.display());
+        rows.push(Row::new(
+            figure,
+            why,
+            "≤ 30 s, ≥ 110 docs/s, ≤ 300 MB",
+            None,
+        ));
+        return;
+    };
+    let units = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let mut c = vanban();
+    c.arg("batch")
+        .arg(seed())
+        .arg("--csv")
+        .arg(&csv)
+        .args(["--cap", "xa", "-o"])
+        .arg(scratch.join("batch"))
+        .stdout(Stdio::null());
+    // stderr is inherited: in a terminal the progress bar is drawn, as the
+    // target asks; elsewhere indicatif hides it.
+    let (wall, mb) = measure(&mut c);
+    let secs = wall.as_secs_f64();
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        "bar drawn"
+    } else {
+        "bar hidden: stderr is not a terminal"
+    };
+    rows.push(Row::new(
+        figure,
+        format!(
+            "{units} units in {secs:.1} s = {:.0} docs/s, peak {mb:.0} MB ({bar})",
+            units as f64 / secs
+        ),
+        "≤ 30 s, ≥ 110 docs/s, ≤ 300 MB",
+        Some(secs <= 30.0 && mb <= 300.0),
+    ));
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|v| v.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+        })
+        .unwrap_or_else(|| std::env::consts::ARCH.into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let date = Command::new("date")
+        .args(["-u", "+%F"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    format!("{date}, {cores} cores, {cpu}")
+}
+
+fn print(rows: &[Row]) {
+    let w = rows
+        .iter()
+        .map(|r| r.figure.chars().count())
+        .max()
+        .unwrap_or(0);
+    let m = rows
+        .iter()
+        .map(|r| r.measured.chars().count())
+        .max()
+        .unwrap_or(0);
+    for r in rows {
+        let verdict = match r.met {
+            Some(true) => "met",
+            Some(false) => "NOT MET",
+            None => "",
+        };
+        println!(
+            "{:w$}  {:m$}  {:24}  {verdict}",
+            r.figure,
+            r.measured,
+            r.target,
+            w = w,
+            m = m
+        );
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; criterion's own flags mean nothing here.
+    let scratch = tempfile::tempdir().expect("scratch folder");
+    let mut rows = Vec::new();
+    in_process_rows(&mut rows);
+    cold_rows(&mut rows, scratch.path());
+    batch_rows(&mut rows, scratch.path());
+    println!("\nvanban bench: {}", machine());
+    print(&rows);
+}
