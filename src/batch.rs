@@ -173,7 +173,7 @@ pub fn profile_for(base: &Profile, word: &str, name: &str, province: &str) -> Pr
         ten_co_quan,
         cap: word.to_string(),
         ten: name.to_string(),
-        tinh: base.tinh.clone().or_else(|| Some(province.to_string())),
+        tinh: Some(province_title(province)),
         dia_danh: name.to_string(),
         phong_ban: base
             .phong_ban
@@ -193,6 +193,32 @@ pub fn profile_for(base: &Profile, word: &str, name: &str, province: &str) -> Pr
     }
 }
 
+/// A province as documents name it: `Thành phố Hà Nội`, `Tỉnh Đồng Nai`.
+/// The national list writes the six centrally-run cities (since 1 July
+/// 2025) without their word, and Hồ Chí Minh as `TP HCM`.
+pub fn province_title(listed: &str) -> String {
+    const CITIES: [(&str, &str); 6] = [
+        ("Hà Nội", "Hà Nội"),
+        ("TP HCM", "Hồ Chí Minh"),
+        ("Hải Phòng", "Hải Phòng"),
+        ("Đà Nẵng", "Đà Nẵng"),
+        ("Cần Thơ", "Cần Thơ"),
+        ("Huế", "Huế"),
+    ];
+    match CITIES.iter().find(|(name, _)| *name == listed) {
+        Some((_, city)) => format!("Thành phố {city}"),
+        None => format!("Tỉnh {listed}"),
+    }
+}
+
+/// `Thành phố Hà Nội` → `Hà Nội`: the name a text mentions the province by.
+pub fn province_name(title: &str) -> &str {
+    ["Thành phố ", "Tỉnh "]
+        .iter()
+        .find_map(|word| title.strip_prefix(word))
+        .unwrap_or(title)
+}
+
 fn capitalise_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -210,6 +236,15 @@ mod tests {
         assert_eq!(slug("xã Gia Lâm"), "xa-gia-lam");
         assert_eq!(slug("phường Đống Đa"), "phuong-dong-da");
         assert_eq!(slug("đặc khu Phú Quốc"), "dac-khu-phu-quoc");
+    }
+
+    #[test]
+    fn provinces_are_named_as_documents_name_them() {
+        assert_eq!(province_title("TP HCM"), "Thành phố Hồ Chí Minh");
+        assert_eq!(province_title("Huế"), "Thành phố Huế");
+        assert_eq!(province_title("Đồng Nai"), "Tỉnh Đồng Nai");
+        assert_eq!(province_name("Thành phố Hà Nội"), "Hà Nội");
+        assert_eq!(province_name("Tỉnh Đồng Nai"), "Đồng Nai");
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} đơn vị · {elapsed} · còn {eta}")
             .expect("static template"),
     );
-    let results: Vec<(String, Result<(), String>)> = parallel_map(&units, |unit| {
+    let results: Vec<(String, Result<Rendered, String>)> = parallel_map(&units, |unit| {
         let dir = args.out.join(&unit.slug);
         let result = render_unit(&base, unit, &templates, &formats, &dir, stem);
         bar.inc(1);
@@ -56,8 +56,30 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
     .context("không tạo được luồng (thread)")?;
     bar.finish_and_clear();
 
-    let failed: Vec<&(String, Result<(), String>)> =
+    let failed: Vec<&(String, Result<Rendered, String>)> =
         results.iter().filter(|(_, r)| r.is_err()).collect();
+    let elsewhere: Vec<&str> = results
+        .iter()
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                Ok(Rendered {
+                    names_base_province: true
+                })
+            )
+        })
+        .map(|(slug, _)| slug.as_str())
+        .collect();
+    if let (false, Some(province)) = (elsewhere.is_empty(), &base.profile.tinh) {
+        eprintln!(
+            "cảnh báo (warning): văn bản của {} đơn vị ngoài {province} vẫn nhắc tới `{}` \
+             (căn cứ, nơi nhận…): hãy dùng văn bản của tỉnh mình \
+             (the document names another province): {}",
+            elsewhere.len(),
+            batch::province_name(province),
+            first_few(&elsewhere)
+        );
+    }
     let guessed: Vec<&str> = units
         .iter()
         .filter(|u| u.guessed)
@@ -111,6 +133,14 @@ fn first_few(items: &[&str]) -> String {
     out
 }
 
+/// What the summary says about a unit that was rendered.
+struct Rendered {
+    /// The unit is in another province than the document's own unit, yet
+    /// its text names that province: a căn cứ or a recipient of the
+    /// original province, wrong for this one.
+    names_base_province: bool,
+}
+
 fn render_unit(
     base: &Loaded,
     unit: &Unit,
@@ -118,10 +148,17 @@ fn render_unit(
     formats: &[Format],
     dir: &std::path::Path,
     stem: &std::ffi::OsStr,
-) -> Result<(), String> {
+) -> Result<Rendered, String> {
     let (profile, path) = unit.profile.clone()?;
     let loaded = input::for_unit(base, profile, path);
     let doc = compose::compose(&loaded, templates).map_err(|d| d.to_string())?;
+    let names_base_province = match (&base.profile.tinh, &loaded.profile.tinh) {
+        (Some(own), Some(unit)) if own != unit => {
+            let name = batch::province_name(own);
+            doc.reading_order().iter().any(|line| line.contains(name))
+        }
+        _ => false,
+    };
     let outputs =
         render::write_all(&doc, formats, PdfSettings::default()).map_err(|d| d.to_string())?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -129,7 +166,9 @@ fn render_unit(
         write_atomic(&dir.join(stem).with_extension(f.extension()), &bytes)
             .map_err(|e| format!("{e:#}"))?;
     }
-    Ok(())
+    Ok(Rendered {
+        names_base_province,
+    })
 }
 
 /// `f` over `items` on one plain thread per core, results in item order.

@@ -162,6 +162,10 @@ fn batch_over_the_ha_noi_rows_of_the_national_list() {
         String::from_utf8_lossy(&out.stderr).contains("đoán"),
         "says the level was guessed"
     );
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("names another province"),
+        "Hà Nội's units may cite Hà Nội"
+    );
     // A ward is a phường on its page.
     let paras = case.paragraphs("hn/phuong-cau-giay/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(paras.iter().any(|p| p == "PHƯỜNG CẦU GIẤY"));
@@ -447,5 +451,38 @@ fn the_whole_national_list_gives_one_distinct_folder_per_unit() {
     assert_ne!(
         named("dong-nai/xa-loc-thanh"),
         named("dong-nai/xa-loc-thanh-2")
+    );
+}
+
+#[test]
+fn batch_elsewhere_warns_that_the_plan_names_its_own_province() {
+    let case = Case::new();
+    let csv = util::root().join("../shared/data/don-vi-hanh-chinh-2025.csv");
+    let out = case.vanban(&[
+        "batch",
+        util::PLAN,
+        "--csv",
+        csv.to_str().unwrap(),
+        "--tinh",
+        "Huế",
+        "-f",
+        "docx",
+        "-o",
+        "hue",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The seed cites the Hà Nội city plan and sends a copy to its Sở Nội vụ.
+    assert!(
+        stderr.contains("văn bản của 40 đơn vị ngoài Thành phố Hà Nội vẫn nhắc tới `Hà Nội`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("phuong-an-cuu"),
+        "names the units: {stderr}"
     );
 }
