@@ -12,15 +12,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vanban-")
-        .tempfile_in(dir)
-        .with_context(|| {
-            format!(
-                "không tạo được tệp tạm trong {} (cannot create temp file)",
-                dir.display()
-            )
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vanban-");
+    // A temporary file is private (0600), and the rename would keep that:
+    // the output gets the mode of any new file instead (0666 less the
+    // umask), so colleagues on a shared folder can open it.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).with_context(|| {
+        format!(
+            "không tạo được tệp tạm trong {} (cannot create temp file)",
+            dir.display()
+        )
+    })?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("không ghi được {} (cannot write)", path.display()))?;

@@ -27,6 +27,27 @@ fn renders_docx_and_pdf_into_the_output_folder() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn outputs_are_readable_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = Case::new();
+    let out = case.vanban(&["render", util::PLAN, "-o", "chung"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A file created the ordinary way has the mode the umask allows.
+    std::fs::write(case.path("chung/thuong.txt"), "x").unwrap();
+    let mode = |name: &str| {
+        let meta = std::fs::metadata(case.path(&format!("chung/{name}"))).unwrap();
+        meta.permissions().mode() & 0o777
+    };
+    let ordinary = mode("thuong.txt");
+    assert_eq!(
+        mode("ke-hoach-binh-dang-gioi-bat-trang-2026.docx"),
+        ordinary
+    );
+    assert_eq!(mode("ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"), ordinary);
+}
+
 /// Each broken input: the edit, then what the message must name.
 fn assert_refused(case: Case, expect: &[&str]) {
     let out = case.vanban(&["render", util::PLAN, "-o", "out"]);
