@@ -129,7 +129,7 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
 #[test]
 fn batch_over_the_ha_noi_rows_of_the_national_list() {
     let case = Case::new();
-    let csv = util::root().join("../shared/data/don-vi-hanh-chinh-2025.csv");
+    let csv = util::national_list();
     let out = case.vanban(&[
         "batch",
         util::PLAN,
@@ -434,7 +434,7 @@ fn a_report_with_sections_of_its_own_replaces_the_usual_skeleton() {
 
 #[test]
 fn the_whole_national_list_gives_one_distinct_folder_per_unit() {
-    let csv = util::root().join("../shared/data/don-vi-hanh-chinh-2025.csv");
+    let csv = util::national_list();
     let base: vanban::input::Profile =
         vanban::input::yaml::load(&util::root().join("data/don-vi/bat-trang.yaml")).unwrap();
     let units =
@@ -457,7 +457,7 @@ fn the_whole_national_list_gives_one_distinct_folder_per_unit() {
 #[test]
 fn batch_elsewhere_warns_that_the_plan_names_its_own_province() {
     let case = Case::new();
-    let csv = util::root().join("../shared/data/don-vi-hanh-chinh-2025.csv");
+    let csv = util::national_list();
     let out = case.vanban(&[
         "batch",
         util::PLAN,

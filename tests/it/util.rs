@@ -15,6 +15,11 @@ pub fn seed_plan() -> PathBuf {
     root().join("data/ke-hoach-binh-dang-gioi-bat-trang-2026.yaml")
 }
 
+/// The national list of communes and wards (3,321 rows).
+pub fn national_list() -> PathBuf {
+    root().join("../shared/data/don-vi-hanh-chinh-2025.csv")
+}
+
 pub fn seed_text() -> String {
     let path = root().join("../shared/seed/ke-hoach-binh-dang-gioi-bat-trang-2026.txt");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
