@@ -29,28 +29,27 @@ pub fn write_all(
     formats: &[Format],
     settings: PdfSettings,
 ) -> Result<Vec<(Format, Vec<u8>)>, crate::diag::Diagnostic> {
-    let write = |f: Format| match f {
-        Format::Docx => Ok(docx::write(doc)),
-        Format::Pdf => pdf::write(doc, settings),
-    };
-    std::thread::scope(|scope| {
-        let side: Vec<_> = formats
-            .iter()
-            .filter(|&&f| f != Format::Pdf)
-            .map(|&f| (f, scope.spawn(move || write(f))))
-            .collect();
-        let pdf = formats
-            .contains(&Format::Pdf)
-            .then(|| write(Format::Pdf))
-            .transpose()?;
-        let mut done: Vec<(Format, Vec<u8>)> = pdf.map(|b| (Format::Pdf, b)).into_iter().collect();
-        for (f, handle) in side {
-            let bytes = handle
+    let wanted = |f: Format| formats.contains(&f);
+    let (mut docx, mut pdf) = std::thread::scope(|scope| {
+        let docx = wanted(Format::Docx).then(|| scope.spawn(|| docx::write(doc)));
+        let pdf = wanted(Format::Pdf)
+            .then(|| pdf::write(doc, settings))
+            .transpose();
+        let docx = docx.map(|handle| {
+            handle
                 .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            done.push((f, bytes));
-        }
-        done.sort_by_key(|(f, _)| formats.iter().position(|x| x == f));
-        Ok(done)
-    })
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        pdf.map(|pdf| (docx, pdf))
+    })?;
+    Ok(formats
+        .iter()
+        .filter_map(|&f| {
+            let bytes = match f {
+                Format::Docx => docx.take(),
+                Format::Pdf => pdf.take(),
+            };
+            bytes.map(|b| (f, b))
+        })
+        .collect())
 }

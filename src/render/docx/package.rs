@@ -4,9 +4,7 @@
 
 use super::schema::normalise;
 use docx_rs::XMLDocx;
-use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
-use std::sync::Mutex;
 use zip::write::SimpleFileOptions;
 
 const THEME: &[u8] = include_bytes!("theme1.xml");
@@ -20,24 +18,6 @@ fn insert_before(xml: &[u8], close: &str, item: &str) -> Vec<u8> {
         Some(at) => format!("{}{item}{}", &text[..at], &text[at..]).into_bytes(),
         None => xml.to_vec(),
     }
-}
-
-/// `normalise` for the parts every document shares (styles, settings,
-/// headers…): docx-rs writes them byte for byte the same each time, so each
-/// distinct one is normalised once per process.
-fn normalise_shared(xml: &[u8]) -> Vec<u8> {
-    static DONE: Mutex<BTreeMap<Vec<u8>, Vec<u8>>> = Mutex::new(BTreeMap::new());
-    let mut done = DONE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(normalised) = done.get(xml) {
-        return normalised.clone();
-    }
-    // A handful of variants at most; the bound only guards against misuse.
-    if done.len() >= 64 {
-        done.clear();
-    }
-    let normalised = normalise(xml);
-    done.insert(xml.to_vec(), normalised.clone());
-    normalised
 }
 
 pub fn pack(x: XMLDocx) -> Vec<u8> {
@@ -55,23 +35,23 @@ pub fn pack(x: XMLDocx) -> Vec<u8> {
             insert_before(&x.document_rels, "</Relationships>", THEME_REL),
         ),
         ("word/document.xml".into(), normalise(&x.document)),
-        ("word/styles.xml".into(), normalise_shared(&x.styles)),
-        ("word/settings.xml".into(), normalise_shared(&x.settings)),
+        ("word/styles.xml".into(), normalise(&x.styles)),
+        ("word/settings.xml".into(), normalise(&x.settings)),
         ("word/fontTable.xml".into(), x.font_table),
         ("word/comments.xml".into(), x.comments),
-        ("word/numbering.xml".into(), normalise_shared(&x.numberings)),
+        ("word/numbering.xml".into(), normalise(&x.numberings)),
         ("word/commentsExtended.xml".into(), x.comments_extended),
-        ("word/footnotes.xml".into(), normalise_shared(&x.footnotes)),
+        ("word/footnotes.xml".into(), normalise(&x.footnotes)),
         ("word/theme/theme1.xml".into(), THEME.to_vec()),
     ];
     for (i, h) in x.headers.iter().enumerate() {
-        parts.push((format!("word/header{}.xml", i + 1), normalise_shared(h)));
+        parts.push((format!("word/header{}.xml", i + 1), normalise(h)));
         if let Some(rels) = x.header_rels.get(i) {
             parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels.clone()));
         }
     }
     for (i, f) in x.footers.iter().enumerate() {
-        parts.push((format!("word/footer{}.xml", i + 1), normalise_shared(f)));
+        parts.push((format!("word/footer{}.xml", i + 1), normalise(f)));
         if let Some(rels) = x.footer_rels.get(i) {
             parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels.clone()));
         }
