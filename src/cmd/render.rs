@@ -3,7 +3,7 @@
 use super::output::write_atomic;
 use crate::cli::RenderArgs;
 use crate::diag::Diagnostic;
-use crate::render::{self, Format, PdfSettings};
+use crate::render::{self, Format, Outputs, PdfSettings};
 use crate::{check, compose, input, templates::Templates};
 use anyhow::{Context, Result};
 use std::process::ExitCode;
@@ -58,10 +58,7 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn render_all(
-    args: &RenderArgs,
-    formats: &[Format],
-) -> Result<Vec<(Format, Vec<u8>)>, Vec<Diagnostic>> {
+fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Outputs, Vec<Diagnostic>> {
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
     let doc = compose::compose(&loaded, &templates).map_err(|mut d| {

@@ -90,16 +90,19 @@ impl Loaded {
 /// The same document for another unit whose profile is already in memory
 /// (batch rendering): the signer is found by position, as with `--don-vi`.
 pub fn for_unit(base: &Loaded, profile: Profile, profile_path: PathBuf) -> Loaded {
-    let own_position = base
-        .profile
-        .signer(&base.plan.nguoi_ky.ho_ten)
-        .map(|s| s.chuc_vu.clone());
     Loaded {
         profile,
         profile_path,
-        signer_position: base.signer_position.clone().or(own_position),
+        signer_position: (base.signer_position.clone())
+            .or_else(|| position_held(&base.profile, &base.plan)),
         ..base.clone()
     }
+}
+
+/// The position (`chuc_vu`) the document's signer holds in `profile`.
+fn position_held(profile: &Profile, plan: &Plan) -> Option<String> {
+    let signer = profile.signer(&plan.nguoi_ky.ho_ten)?;
+    Some(signer.chuc_vu.clone())
 }
 
 /// Load a document and the profile and registry it names (paths relative to
@@ -115,7 +118,7 @@ pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
     let signer_position = match profile_override {
         Some(_) => yaml::load::<Profile>(&dir.join(&plan.don_vi))
             .ok()
-            .and_then(|own| own.signer(&plan.nguoi_ky.ho_ten).map(|s| s.chuc_vu.clone())),
+            .and_then(|own| position_held(&own, &plan)),
         None => None,
     };
     let registry_path = plan.van_ban.as_ref().map(|r| dir.join(r));

@@ -21,6 +21,9 @@ impl Format {
     }
 }
 
+/// Rendered files, each with its format, in the order they were asked for.
+pub type Outputs = Vec<(Format, Vec<u8>)>;
+
 /// Render the page model in each of `formats`, in memory. The PDF is laid
 /// out on this thread (typst recurses deeply; callers give it a big stack)
 /// while the DOCX is written on a second one.
@@ -28,7 +31,7 @@ pub fn write_all(
     doc: &crate::model::Document,
     formats: &[Format],
     settings: PdfSettings,
-) -> Result<Vec<(Format, Vec<u8>)>, crate::diag::Diagnostic> {
+) -> Result<Outputs, crate::diag::Diagnostic> {
     let wanted = |f: Format| formats.contains(&f);
     let (mut docx, mut pdf) = std::thread::scope(|scope| {
         let docx = wanted(Format::Docx).then(|| scope.spawn(|| docx::write(doc)));

@@ -486,3 +486,31 @@ fn batch_elsewhere_warns_that_the_plan_names_its_own_province() {
         "names the units: {stderr}"
     );
 }
+
+#[test]
+fn batch_reports_a_unit_it_cannot_write_and_writes_the_others() {
+    let case = Case::new();
+    std::fs::create_dir_all(case.path("lo")).unwrap();
+    // Where gia-lam's folder should go, a file: its outputs cannot be written.
+    std::fs::write(case.path("lo/gia-lam"), "not a folder").unwrap();
+    let out = case.vanban(&["batch", util::PLAN, "--don-vi-dir", "don-vi", "-o", "lo"]);
+    assert_eq!(out.status.code(), Some(1), "a failed unit fails the run");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("Xong 2 đơn vị, lỗi 1"), "{summary}");
+    assert!(summary.contains("lỗi gia-lam:"), "{summary}");
+    assert_eq!(
+        std::fs::read_to_string(case.path("lo/gia-lam")).unwrap(),
+        "not a folder",
+        "left as it was"
+    );
+    for unit in ["bat-trang", "cau-giay"] {
+        assert_eq!(
+            case.files(&format!("lo/{unit}")),
+            [
+                "ke-hoach-binh-dang-gioi-bat-trang-2026.docx",
+                "ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"
+            ],
+            "{unit}"
+        );
+    }
+}
