@@ -10,8 +10,7 @@ fn stderr(out: &std::process::Output) -> String {
 #[test]
 fn renders_docx_and_pdf_into_the_output_folder() {
     let case = Case::new();
-    let out = case.vanban(&["render", util::PLAN, "-o", "ket-qua"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    case.vanban_ok(&["render", util::PLAN, "-o", "ket-qua"]);
     assert_eq!(
         case.files("ket-qua"),
         [
@@ -19,8 +18,7 @@ fn renders_docx_and_pdf_into_the_output_folder() {
             "ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"
         ]
     );
-    let out = case.vanban(&["render", util::PLAN, "--format", "docx", "-o", "chi-docx"]);
-    assert!(out.status.success());
+    case.vanban_ok(&["render", util::PLAN, "--format", "docx", "-o", "chi-docx"]);
     assert_eq!(
         case.files("chi-docx"),
         ["ke-hoach-binh-dang-gioi-bat-trang-2026.docx"]
@@ -32,8 +30,7 @@ fn renders_docx_and_pdf_into_the_output_folder() {
 fn outputs_are_readable_like_any_new_file() {
     use std::os::unix::fs::PermissionsExt;
     let case = Case::new();
-    let out = case.vanban(&["render", util::PLAN, "-o", "chung"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    case.vanban_ok(&["render", util::PLAN, "-o", "chung"]);
     // A file created the ordinary way has the mode the umask allows.
     std::fs::write(case.path("chung/thuong.txt"), "x").unwrap();
     let mode = |name: &str| {
@@ -169,8 +166,7 @@ fn a_failed_render_leaves_the_earlier_output_untouched() {
 fn user_text_is_data_in_both_outputs() {
     let hostile = r#"#read("/etc/passwd") *bold* $x$ <w:t> & {{ x }}"#;
     let case = Case::new().edit(|y| y.replace("mo_dau:\n", &format!("mo_dau:\n  - '{hostile}'\n")));
-    let out = case.vanban(&["render", util::PLAN]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    case.vanban_ok(&["render", util::PLAN]);
     let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(
         paras.iter().any(|p| p == hostile),
@@ -195,8 +191,7 @@ fn a_clerks_own_template_overrides_the_builtin_one() {
         "@ten_loai {{ ten_loai }}\n@doan Mẫu riêng của xã.",
     );
     std::fs::write(case.path("mau/ke_hoach.tera"), own).unwrap();
-    let out = case.vanban(&["render", util::PLAN, "--templates", "mau", "-f", "docx"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    case.vanban_ok(&["render", util::PLAN, "--templates", "mau", "-f", "docx"]);
     let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(paras.iter().any(|p| p == "Mẫu riêng của xã."));
 
@@ -215,8 +210,7 @@ fn a_clerks_own_template_overrides_the_builtin_one() {
 fn schemas_are_current_and_every_example_points_to_its_own() {
     let case = Case::new();
     for kind in ["van-ban", "don-vi", "danh-muc"] {
-        let out = case.vanban(&["schema", kind]);
-        assert!(out.status.success());
+        let out = case.vanban_ok(&["schema", kind]);
         let committed =
             std::fs::read_to_string(util::root().join(format!("data/schema/{kind}.json"))).unwrap();
         assert_eq!(

@@ -7,12 +7,7 @@ use crate::util::{self, Case};
 fn next_year_moves_the_year_flags_what_it_cannot_decide_and_renders() {
     let case = Case::new();
     let before = std::fs::read(case.plan()).unwrap();
-    let out = case.vanban(&["next-year", util::PLAN]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = case.vanban_ok(&["next-year", util::PLAN]);
     assert_eq!(
         std::fs::read(case.plan()).unwrap(),
         before,
@@ -49,13 +44,12 @@ fn next_year_moves_the_year_flags_what_it_cannot_decide_and_renders() {
     assert_eq!(keys(&text), keys(&String::from_utf8_lossy(&before)));
 
     // It renders, with the year from data, and warns while items are open.
-    let out = case.vanban(&[
+    let out = case.vanban_ok(&[
         "render",
         "ke-hoach-binh-dang-gioi-bat-trang-2027.yaml",
         "-f",
         "docx",
     ]);
-    assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cảnh báo"));
     let paras = case.norm_paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2027.docx");
     assert!(paras.contains(&"Bát Tràng, ngày tháng năm 2027".to_string()));
@@ -71,7 +65,7 @@ fn next_year_moves_the_year_flags_what_it_cannot_decide_and_renders() {
 #[test]
 fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
     let case = Case::new();
-    let out = case.vanban(&[
+    let out = case.vanban_ok(&[
         "render",
         util::PLAN,
         "--don-vi",
@@ -79,11 +73,6 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
         "-o",
         "cau-giay",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let warnings = String::from_utf8_lossy(&out.stderr);
     assert!(
         warnings.contains("nguoi_ky[1].ho_ten") && warnings.contains("placeholder"),
@@ -130,7 +119,7 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
 fn batch_over_the_ha_noi_rows_of_the_national_list() {
     let case = Case::new();
     let csv = util::national_list();
-    let out = case.vanban(&[
+    let out = case.vanban_ok(&[
         "batch",
         util::PLAN,
         "--csv",
@@ -140,11 +129,6 @@ fn batch_over_the_ha_noi_rows_of_the_national_list() {
         "-o",
         "hn",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let units = case.files("hn");
     assert_eq!(units.len(), 126, "one folder per unit of Hà Nội");
     for unit in &units {
@@ -222,12 +206,7 @@ fn seed_task_count() -> usize {
 #[test]
 fn report_from_the_plan_lists_every_task_and_renders() {
     let case = Case::new();
-    let out = case.vanban(&["report", util::PLAN, "-o", "bao-cao.yaml"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    case.vanban_ok(&["report", util::PLAN, "-o", "bao-cao.yaml"]);
     let report: serde_norway::Value =
         serde_norway::from_str(&std::fs::read_to_string(case.path("bao-cao.yaml")).unwrap())
             .unwrap();
@@ -252,12 +231,7 @@ fn report_from_the_plan_lists_every_task_and_renders() {
     );
     assert_eq!(report["loai"].as_str(), Some("bao_cao"));
 
-    let out = case.vanban(&["render", "bao-cao.yaml", "-f", "docx"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = case.vanban_ok(&["render", "bao-cao.yaml", "-f", "docx"]);
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("chưa điền kết quả"),
         "warns of unfilled results"
@@ -282,12 +256,7 @@ fn report_from_the_plan_lists_every_task_and_renders() {
 fn filled_report_shows_targets_with_computed_percentages_in_both_outputs() {
     let case = Case::new();
     let file = "bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml";
-    let out = case.vanban(&["render", file]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    case.vanban_ok(&["render", file]);
     let mut docx = case.docx("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     let xml = docx.part("word/document.xml");
     let table = xml
@@ -357,12 +326,7 @@ fn with_table(columns: usize) -> Case {
 #[test]
 fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
     let case = with_table(12);
-    let out = case.vanban(&["render", util::PLAN]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    case.vanban_ok(&["render", util::PLAN]);
     let mut docx = case.docx("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     let xml = docx.part("word/document.xml");
     let sections: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
@@ -418,12 +382,7 @@ fn a_report_with_sections_of_its_own_replaces_the_usual_skeleton() {
         "noi_dung:\n- muc: Đánh giá chung\n  doan: [Nhìn chung đạt yêu cầu.]\n- muc: Đề xuất\n  khoan: [Tiếp tục thực hiện.]",
     );
     std::fs::write(&path, text).unwrap();
-    let out = case.vanban(&["render", file, "-f", "docx"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    case.vanban_ok(&["render", file, "-f", "docx"]);
     let paras = case.paragraphs("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(paras.contains(&"I. KẾT QUẢ ĐẠT ĐƯỢC".to_string()));
     assert!(paras.contains(&"II. ĐÁNH GIÁ CHUNG".to_string()));
@@ -458,7 +417,7 @@ fn the_whole_national_list_gives_one_distinct_folder_per_unit() {
 fn batch_elsewhere_warns_that_the_plan_names_its_own_province() {
     let case = Case::new();
     let csv = util::national_list();
-    let out = case.vanban(&[
+    let out = case.vanban_ok(&[
         "batch",
         util::PLAN,
         "--csv",
@@ -470,11 +429,6 @@ fn batch_elsewhere_warns_that_the_plan_names_its_own_province() {
         "-o",
         "hue",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     // The seed cites the Hà Nội city plan and sends a copy to its Sở Nội vụ.
     assert!(

@@ -9,12 +9,7 @@ const PT_PER_MM: f32 = 72.0 / 25.4;
 /// Render the seed plan with the CLI into a temporary folder.
 fn rendered() -> Case {
     let case = Case::new();
-    let out = case.vanban(&["render", util::PLAN, "-o", "out"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    case.vanban_ok(&["render", util::PLAN, "-o", "out"]);
     case
 }
 
@@ -218,12 +213,7 @@ fn same_input_same_bytes() {
 #[test]
 fn pdfa_option_gives_an_archival_pdf() {
     let case = Case::new();
-    let out = case.vanban(&["render", util::PLAN, "--format", "pdf", "--pdfa"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    case.vanban_ok(&["render", util::PLAN, "--format", "pdf", "--pdfa"]);
     let bytes = std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf")).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     assert!(

@@ -223,6 +223,18 @@ impl Case {
             .unwrap()
     }
 
+    /// `vanban ARGS…` that must succeed; its stderr is shown if it does not.
+    pub fn vanban_ok(&self, args: &[&str]) -> std::process::Output {
+        let out = self.vanban(args);
+        assert!(
+            out.status.success(),
+            "vanban {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
     /// The DOCX at `rel`, opened for reading back.
     pub fn docx(&self, rel: &str) -> Docx {
         Docx::new(std::fs::read(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")))

@@ -6,8 +6,7 @@ use std::process::Command;
 
 fn rendered() -> (Case, std::path::PathBuf) {
     let case = Case::new();
-    let out = case.vanban(&["render", util::PLAN, "--format", "docx"]);
-    assert!(out.status.success());
+    case.vanban_ok(&["render", util::PLAN, "--format", "docx"]);
     let path = case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     (case, path)
 }
