@@ -9,7 +9,10 @@
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
+// The keys are short tag names looked up per element: FxHash, not SipHash.
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Children of each element in schema order (ECMA-376 Part 1, transitional).
 /// Elements not listed keep their place after the listed ones.
@@ -319,15 +322,17 @@ const UNDECLARED: &[(&str, &str)] = &[("w:gridCol", "w:type")];
 enum Node<'a> {
     Element(Element<'a>),
     /// Text, references, declarations: written back as they were read.
-    Raw(&'a str),
+    Raw(&'a [u8]),
 }
 
-/// An element borrowed from the part's text: the pass copies nothing but
+/// An element borrowed from the part's bytes: the pass copies nothing but
 /// the few tags it changes, which keeps it cheap next to docx-rs's writer.
+/// It works on bytes, not `str`: the names it compares are ASCII, and
+/// checking a part's UTF-8 first cost as much as the rest of the pass.
 struct Element<'a> {
-    name: &'a str,
+    name: &'a [u8],
     /// The start tag's content: name and attributes, as read.
-    tag: Cow<'a, str>,
+    tag: Cow<'a, [u8]>,
     children: Vec<Node<'a>>,
     empty: bool,
 }
@@ -335,10 +340,7 @@ struct Element<'a> {
 /// Reorder and clean one XML part. Input that does not parse is returned
 /// unchanged (it would be a docx-rs bug, and the tests would catch it).
 pub fn normalise(xml: &[u8]) -> Vec<u8> {
-    let Ok(text) = std::str::from_utf8(xml) else {
-        return xml.to_vec();
-    };
-    match parse(text) {
+    match parse(xml) {
         Some(mut nodes) => {
             for n in &mut nodes {
                 if let Node::Element(e) = n {
@@ -346,35 +348,35 @@ pub fn normalise(xml: &[u8]) -> Vec<u8> {
                     fix(e, None);
                 }
             }
-            let mut out = String::with_capacity(text.len());
+            let mut out = Vec::with_capacity(xml.len());
             for n in &nodes {
                 write(n, &mut out);
             }
-            out.into_bytes()
+            out
         }
         None => xml.to_vec(),
     }
 }
 
-fn parse(text: &str) -> Option<Vec<Node<'_>>> {
+fn parse(xml: &[u8]) -> Option<Vec<Node<'_>>> {
     fn push<'a>(stack: &mut [Element<'a>], top: &mut Vec<Node<'a>>, node: Node<'a>) {
         match stack.last_mut() {
             Some(parent) => parent.children.push(node),
             None => top.push(node),
         }
     }
-    let mut reader = Reader::from_str(text);
+    let mut reader = Reader::from_reader(xml);
     let mut stack: Vec<Element> = Vec::new();
     let mut top: Vec<Node> = Vec::new();
     loop {
         let start = reader.buffer_position() as usize;
         let event = reader.read_event().ok()?;
         let end = reader.buffer_position() as usize;
-        let raw = &text[start..end];
+        let raw = &xml[start..end];
         match event {
             Event::Start(_) => stack.push(Element::new(&raw[1..raw.len() - 1], false)),
             Event::Empty(_) => {
-                let el = Element::new(raw[1..raw.len() - 2].trim_end(), true);
+                let el = Element::new(raw[1..raw.len() - 2].trim_ascii_end(), true);
                 push(&mut stack, &mut top, Node::Element(el));
             }
             Event::End(_) => {
@@ -394,16 +396,16 @@ fn parse(text: &str) -> Option<Vec<Node<'_>>> {
 /// `w:sectPr`: it must carry them, or page 1 loses its blank header and the
 /// pages before the table their numbers. Later sections inherit the headers.
 fn headers_to_first_section(document: &mut Element) {
-    if document.name != "w:document" {
+    if document.name != b"w:document" {
         return;
     }
-    let Some(body) = child_mut(document, "w:body") else {
+    let Some(body) = child_mut(document, b"w:body") else {
         return;
     };
     if !body
         .children
         .iter()
-        .any(|c| matches!(c, Node::Element(p) if p.name == "w:p" && section_break(p).is_some()))
+        .any(|c| matches!(c, Node::Element(p) if p.name == b"w:p" && section_break(p).is_some()))
     {
         return;
     }
@@ -411,21 +413,21 @@ fn headers_to_first_section(document: &mut Element) {
     // document's first page has the empty header.
     let mut carried = Vec::new();
     if let Some(last) = body.children.iter_mut().rev().find_map(|c| match c {
-        Node::Element(e) if e.name == "w:sectPr" => Some(e),
+        Node::Element(e) if e.name == b"w:sectPr" => Some(e),
         _ => None,
     }) {
         for c in &last.children {
             if let Node::Element(e) = c {
-                if e.name == "w:headerReference" || e.name == "w:titlePg" {
+                if e.name == b"w:headerReference" || e.name == b"w:titlePg" {
                     carried.push(Node::Element(e.shallow_clone()));
                 }
             }
         }
         last.children
-            .retain(|c| !matches!(c, Node::Element(e) if e.name == "w:titlePg"));
+            .retain(|c| !matches!(c, Node::Element(e) if e.name == b"w:titlePg"));
     }
     let first = body.children.iter_mut().find_map(|c| match c {
-        Node::Element(p) if p.name == "w:p" => section_break_mut(p),
+        Node::Element(p) if p.name == b"w:p" => section_break_mut(p),
         _ => None,
     });
     if let Some(sect) = first {
@@ -433,7 +435,7 @@ fn headers_to_first_section(document: &mut Element) {
     }
 }
 
-fn child_mut<'e, 'a>(e: &'e mut Element<'a>, name: &str) -> Option<&'e mut Element<'a>> {
+fn child_mut<'e, 'a>(e: &'e mut Element<'a>, name: &[u8]) -> Option<&'e mut Element<'a>> {
     e.children.iter_mut().find_map(|c| match c {
         Node::Element(c) if c.name == name => Some(c),
         _ => None,
@@ -443,8 +445,8 @@ fn child_mut<'e, 'a>(e: &'e mut Element<'a>, name: &str) -> Option<&'e mut Eleme
 /// The `w:sectPr` of a paragraph that ends a section.
 fn section_break<'e, 'a>(p: &'e Element<'a>) -> Option<&'e Element<'a>> {
     p.children.iter().find_map(|c| match c {
-        Node::Element(ppr) if ppr.name == "w:pPr" => ppr.children.iter().find_map(|c| match c {
-            Node::Element(s) if s.name == "w:sectPr" => Some(s),
+        Node::Element(ppr) if ppr.name == b"w:pPr" => ppr.children.iter().find_map(|c| match c {
+            Node::Element(s) if s.name == b"w:sectPr" => Some(s),
             _ => None,
         }),
         _ => None,
@@ -452,12 +454,12 @@ fn section_break<'e, 'a>(p: &'e Element<'a>) -> Option<&'e Element<'a>> {
 }
 
 fn section_break_mut<'e, 'a>(p: &'e mut Element<'a>) -> Option<&'e mut Element<'a>> {
-    child_mut(p, "w:pPr").and_then(|ppr| child_mut(ppr, "w:sectPr"))
+    child_mut(p, b"w:pPr").and_then(|ppr| child_mut(ppr, b"w:sectPr"))
 }
 
 impl<'a> Element<'a> {
-    fn new(tag: &'a str, empty: bool) -> Self {
-        let name = tag.split_ascii_whitespace().next().unwrap_or(tag);
+    fn new(tag: &'a [u8], empty: bool) -> Self {
+        let name = tag.split(u8::is_ascii_whitespace).next().unwrap_or(tag);
         Element {
             name,
             tag: Cow::Borrowed(tag),
@@ -477,22 +479,58 @@ impl<'a> Element<'a> {
     }
 }
 
-fn rank(sequence: &[&str], name: &str) -> usize {
-    sequence
-        .iter()
-        .position(|s| s.split('|').any(|n| n == name))
-        .unwrap_or(sequence.len())
+/// One of [`SEQUENCES`] as a lookup table: child name → rank. Children the
+/// sequence does not name rank last.
+struct Order {
+    ranks: HashMap<&'static [u8], usize>,
+    last: usize,
 }
 
-fn fix(e: &mut Element, parent: Option<&str>) {
-    if e.name == "w:trHeight"
-        && e.tag.split_whitespace().collect::<Vec<_>>().join(" ") == HEADER_ROW.0
-    {
-        e.name = HEADER_ROW.1;
-        e.tag = Cow::Borrowed(HEADER_ROW.1);
+impl Order {
+    fn rank(&self, child: &[u8]) -> usize {
+        self.ranks.get(child).copied().unwrap_or(self.last)
+    }
+}
+
+/// The schema order of `element`'s children, if the pass reorders them.
+fn order(element: &[u8]) -> Option<&'static Order> {
+    static ORDERS: LazyLock<HashMap<&'static [u8], Order>> = LazyLock::new(|| {
+        SEQUENCES
+            .iter()
+            .map(|(parent, sequence)| {
+                let ranks = sequence
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(rank, names)| names.split('|').map(move |n| (n.as_bytes(), rank)))
+                    .collect();
+                let order = Order {
+                    ranks,
+                    last: sequence.len(),
+                };
+                (parent.as_bytes(), order)
+            })
+            .collect()
+    });
+    ORDERS.get(element)
+}
+
+fn is_header_row_marker(e: &Element) -> bool {
+    let words = |s: &'_ [u8]| -> Vec<Vec<u8>> {
+        s.split(u8::is_ascii_whitespace)
+            .filter(|w| !w.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect()
+    };
+    e.name == b"w:trHeight" && words(&e.tag) == words(HEADER_ROW.0.as_bytes())
+}
+
+fn fix(e: &mut Element, parent: Option<&[u8]>) {
+    if is_header_row_marker(e) {
+        e.name = HEADER_ROW.1.as_bytes();
+        e.tag = Cow::Borrowed(HEADER_ROW.1.as_bytes());
     }
     for (el, attr) in UNDECLARED {
-        if e.name == *el {
+        if e.name == el.as_bytes() {
             if let Some(tag) = remove_attribute(&e.tag, attr) {
                 e.tag = Cow::Owned(tag);
             }
@@ -500,18 +538,21 @@ fn fix(e: &mut Element, parent: Option<&str>) {
     }
     if let Some(parent) = parent {
         for (p, el, child) in FORBIDDEN {
-            if parent == *p && e.name == *el {
+            if parent == p.as_bytes() && e.name == el.as_bytes() {
                 e.children
-                    .retain(|c| !matches!(c, Node::Element(c) if c.name == *child));
+                    .retain(|c| !matches!(c, Node::Element(c) if c.name == child.as_bytes()));
             }
         }
     }
-    if let Some((_, sequence)) = SEQUENCES.iter().find(|(n, _)| *n == e.name) {
+    if let Some(order) = order(e.name) {
+        let rank = |c: &Node| match c {
+            Node::Element(c) => order.rank(c.name),
+            Node::Raw(_) => order.last,
+        };
         // A stable sort keeps repeated children (header references) in order.
-        e.children.sort_by_cached_key(|c| match c {
-            Node::Element(c) => rank(sequence, c.name),
-            Node::Raw(_) => sequence.len(),
-        });
+        if !e.children.is_sorted_by_key(rank) {
+            e.children.sort_by_cached_key(rank);
+        }
     }
     let name = e.name;
     for c in &mut e.children {
@@ -522,31 +563,36 @@ fn fix(e: &mut Element, parent: Option<&str>) {
 }
 
 /// `tag` without `attr`, or `None` when it has no such attribute.
-fn remove_attribute(tag: &str, attr: &str) -> Option<String> {
+fn remove_attribute(tag: &[u8], attr: &str) -> Option<Vec<u8>> {
     let key = format!(" {attr}=\"");
-    let start = tag.find(&key)?;
-    let value_end = start + key.len() + tag[start + key.len()..].find('"')? + 1;
-    Some(format!("{}{}", &tag[..start], &tag[value_end..]))
+    let start = find(tag, key.as_bytes())?;
+    let value = start + key.len();
+    let value_end = value + find(&tag[value..], b"\"")? + 1;
+    Some([&tag[..start], &tag[value_end..]].concat())
 }
 
-fn write(n: &Node, out: &mut String) {
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn write(n: &Node, out: &mut Vec<u8>) {
     match n {
-        Node::Raw(s) => out.push_str(s),
+        Node::Raw(s) => out.extend_from_slice(s),
         Node::Element(e) if e.empty => {
-            out.push('<');
-            out.push_str(e.tag.trim_end());
-            out.push_str("/>");
+            out.push(b'<');
+            out.extend_from_slice(e.tag.trim_ascii_end());
+            out.extend_from_slice(b"/>");
         }
         Node::Element(e) => {
-            out.push('<');
-            out.push_str(&e.tag);
-            out.push('>');
+            out.push(b'<');
+            out.extend_from_slice(&e.tag);
+            out.push(b'>');
             for c in &e.children {
                 write(c, out);
             }
-            out.push_str("</");
-            out.push_str(e.name);
-            out.push('>');
+            out.extend_from_slice(b"</");
+            out.extend_from_slice(e.name);
+            out.push(b'>');
         }
     }
 }
