@@ -524,12 +524,42 @@ pub fn warnings(doc: &Loaded) -> Vec<Diagnostic> {
             );
         }
     }
+    out.extend(overflowing_tables(doc));
     for item in &doc.profile.can_xac_minh {
         out.push(
             Diagnostic::warning(format!("cần xác minh (to be confirmed): {item}"))
                 .key("can_xac_minh")
                 .in_file(&doc.profile_path),
         );
+    }
+    out
+}
+
+/// A table too wide even for a landscape page renders with its cells
+/// overflowing: the clerk must drop columns or shorten words.
+fn overflowing_tables(doc: &Loaded) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, muc) in doc.plan.noi_dung.iter().enumerate() {
+        for (j, khoan) in muc.khoan.iter().enumerate() {
+            for (n, t) in khoan.0.bang.iter().enumerate() {
+                let titles: Vec<String> = t.cot.iter().map(|c| c.ten.clone()).collect();
+                if let nd30::TableFit::TooWide {
+                    needed_mm,
+                    available_mm,
+                } = nd30::table_fit(&titles, &t.dong)
+                {
+                    out.push(
+                        Diagnostic::warning(format!(
+                            "bảng cần rộng {needed_mm:.0} mm, trang in ngang chỉ có \
+                             {available_mm:.0} mm: chữ sẽ tràn khỏi ô; hãy bớt cột hoặc \
+                             rút gọn chữ (table too wide even for a landscape page)"
+                        ))
+                        .key(table_key(i, j, n))
+                        .in_file(&doc.plan_path),
+                    );
+                }
+            }
+        }
     }
     out
 }

@@ -72,17 +72,29 @@ impl PageSetup {
     }
 }
 
-/// Whether a table needs a landscape page (PL1 I.2: landscape only for a
-/// table): its columns cannot fit across a portrait page without breaking
-/// a word, at body size with the cells' padding.
-pub fn needs_landscape(header: &[String], rows: &[Vec<String>]) -> bool {
+/// Where a table fits (PL1 I.2: landscape only for a table).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TableFit {
+    Portrait,
+    /// Too wide for a portrait page: it gets a landscape page of its own.
+    Landscape,
+    /// Too wide even for a landscape page: its cells would overflow.
+    TooWide {
+        needed_mm: f32,
+        available_mm: f32,
+    },
+}
+
+/// Where a table's columns fit across the page without breaking a word, at
+/// body size with the cells' padding.
+pub fn table_fit(header: &[String], rows: &[Vec<String>]) -> TableFit {
     let size = ParaStyle::Doan.spec().size_pt;
     let widest_word = |text: &str, bold: bool| {
         text.split_whitespace()
             .map(|w| crate::fonts::text_width_mm(w, size, bold, false))
             .fold(0.0, f32::max)
     };
-    let needed: f32 = header
+    let needed_mm: f32 = header
         .iter()
         .enumerate()
         .map(|(i, title)| {
@@ -93,7 +105,22 @@ pub fn needs_landscape(header: &[String], rows: &[Vec<String>]) -> bool {
             cells.fold(widest_word(title, true), f32::max) + 2.0 * PAGE.table_pad_x_mm
         })
         .sum();
-    needed > PAGE.text_width_mm()
+    let available_mm = PAGE.landscape_text_width_mm();
+    if needed_mm <= PAGE.text_width_mm() {
+        TableFit::Portrait
+    } else if needed_mm <= available_mm {
+        TableFit::Landscape
+    } else {
+        TableFit::TooWide {
+            needed_mm,
+            available_mm,
+        }
+    }
+}
+
+/// Whether a table needs a landscape page.
+pub fn needs_landscape(header: &[String], rows: &[Vec<String>]) -> bool {
+    table_fit(header, rows) != TableFit::Portrait
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -298,6 +325,12 @@ mod tests {
                 .map(|i| format!("{}", i * 1_000_000))
                 .collect::<Vec<_>>()]
         };
+        assert_eq!(table_fit(&cols(5), &row(5)), TableFit::Portrait);
+        assert_eq!(table_fit(&cols(10), &row(10)), TableFit::Landscape);
+        assert!(matches!(
+            table_fit(&cols(14), &row(14)),
+            TableFit::TooWide { needed_mm, available_mm } if needed_mm > available_mm
+        ));
         assert!(!needs_landscape(&cols(5), &row(5)));
         assert!(needs_landscape(&cols(14), &row(14)));
     }

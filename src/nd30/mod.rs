@@ -16,5 +16,8 @@ pub use format::{
     DRAFT_BLANK,
 };
 pub use kinds::DocKind;
-pub use layout::{needs_landscape, Align, PageSetup, ParaStyle, StyleSpec, PAGE, RULE_FRACTION};
+pub use layout::{
+    needs_landscape, table_fit, Align, PageSetup, ParaStyle, StyleSpec, TableFit, PAGE,
+    RULE_FRACTION,
+};
 pub use numbering::{Level, Outline};

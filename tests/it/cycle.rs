@@ -325,7 +325,7 @@ fn with_table(columns: usize) -> Case {
 
 #[test]
 fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
-    let case = with_table(12);
+    let case = with_table(10);
     case.vanban_ok(&["render", util::PLAN]);
     let mut docx = case.docx("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     let xml = docx.part("word/document.xml");
@@ -341,7 +341,7 @@ fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
         !sections[1].contains("<w:titlePg/>") && !sections[2].contains("<w:titlePg/>"),
         "later sections are numbered from their first page"
     );
-    let table = &xml[xml.find("Tháng 12").unwrap()..];
+    let table = &xml[xml.find("Tháng 10").unwrap()..];
     assert!(table.contains("1.250.000") || xml.contains("1250000"));
 
     if util::need("pdfinfo", "reads page sizes") {
@@ -369,6 +369,29 @@ fn a_table_too_wide_for_portrait_gets_a_landscape_page() {
         .docx("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")
         .part("word/document.xml");
     assert_eq!(xml.matches("<w:sectPr>").count(), 1);
+}
+
+#[test]
+fn a_table_too_wide_even_for_landscape_is_warned_about_where_it_is_written() {
+    let warning = "table too wide even for a landscape page";
+    let case = with_table(20);
+    let out = case.vanban_ok(&["render", util::PLAN, "-f", "docx"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains(warning))
+        .unwrap_or_else(|| panic!("no warning about the table:\n{stderr}"));
+    let plan = std::fs::read_to_string(case.path(util::PLAN)).unwrap();
+    let bang = plan.lines().position(|l| l.trim() == "bang:").unwrap() + 1;
+    assert!(
+        line.contains(&format!("{}:{}:", util::PLAN, bang + 1)),
+        "located at the table (line {}): {line}",
+        bang + 1
+    );
+    // Ten columns fit a landscape page: no warning.
+    let out = with_table(10).vanban_ok(&["check", util::PLAN]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains(warning));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains(warning));
 }
 
 #[test]
