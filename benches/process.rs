@@ -281,19 +281,20 @@ fn batch_rows(rows: &mut Vec<Row>, scratch: &Path) {
     // terminal, so when the bench's own stderr is not one (CI, a pipe) the
     // batch runs under `script`, which gives it a pseudo-terminal; `wait4`
     // still sees its peak memory, as `script` waits for it.
-    let on_terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let (mut c, bar) = match (on_terminal, pseudo_terminal(&args)) {
-        (true, _) | (false, None) => {
-            let mut c = vanban();
-            c.args(&args);
-            let bar = if on_terminal {
-                "bar drawn"
-            } else {
-                "bar hidden: no terminal and no `script` to make one"
-            };
-            (c, bar)
-        }
-        (false, Some(c)) => (c, "bar drawn on a pseudo-terminal"),
+    let direct = || {
+        let mut c = vanban();
+        c.args(&args);
+        c
+    };
+    let (mut c, bar) = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        (direct(), "bar drawn")
+    } else if let Some(c) = pseudo_terminal(&args) {
+        (c, "bar drawn on a pseudo-terminal")
+    } else {
+        (
+            direct(),
+            "bar hidden: no terminal and no `script` to make one",
+        )
     };
     c.stdout(Stdio::null());
     let (wall, mb) = measure(&mut c);
