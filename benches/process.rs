@@ -256,7 +256,7 @@ fn cold_rows(rows: &mut Vec<Row>, scratch: &Path) {
 fn batch_rows(rows: &mut Vec<Row>, scratch: &Path) {
     let csv = std::env::var_os("VANBAN_BENCH_CSV")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/data/don-vi-hanh-chinh-2025.csv"));
+        .unwrap_or_else(|| root().join("data/don-vi-hanh-chinh-2025.csv"));
     let figure = "batch, every unit of the national list, DOCX + PDF";
     let Ok(text) = std::fs::read_to_string(&csv) else {
         let why = format!("skipped: no {} (set $VANBAN_BENCH_CSV)", csv.display());

@@ -18,8 +18,12 @@ fn seed_path() -> PathBuf {
 
 /// The seed plan for commune number `i`, never the same name twice.
 fn for_commune(base: &Loaded, templates: &Templates, i: usize) -> Document {
-    let name = format!("Thử Nghiệm {i}");
-    let profile = vanban::batch::profile_for(&base.profile, "xã", &name, "Hà Nội");
+    let unit = vanban::national::Listed {
+        province: "Hà Nội".into(),
+        name: format!("Thử Nghiệm {i}"),
+        former: String::new(),
+    };
+    let profile = vanban::national::profile_for(&base.profile, &unit, "xã");
     let loaded = input::for_unit(base, profile, base.profile_path.clone());
     vanban::compose::compose(&loaded, templates).expect("the seed composes for any commune")
 }

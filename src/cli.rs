@@ -4,9 +4,14 @@ use crate::render::Format;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
+/// `vanban --version`: the program's version and the decree it implements.
+static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("{} ({})", env!("CARGO_PKG_VERSION"), crate::nd30::EDITION)
+});
+
 /// vanban: văn bản hành chính theo Nghị định 30/2020/NĐ-CP, từ YAML ra DOCX và PDF.
 #[derive(Debug, Parser)]
-#[command(name = "vanban", version, about, long_about = None)]
+#[command(name = "vanban", version = VERSION.as_str(), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -30,6 +35,54 @@ pub enum Command {
     Batch(BatchArgs),
     /// Soạn báo cáo kết quả thực hiện từ kế hoạch (draft the plan's year-end report).
     Report(ReportArgs),
+    /// Đơn vị hành chính cả nước: tìm, tạo hồ sơ (the national list of units).
+    DonVi {
+        #[command(subcommand)]
+        command: DonViCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DonViCommand {
+    /// Tìm đơn vị theo tên, không cần dấu, không phân biệt hoa thường
+    /// (find units by name, tones and case ignored).
+    Tim {
+        /// Tên hoặc một phần tên: `gia lam` (name or part of it).
+        ten: String,
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Ghi hồ sơ đơn vị cho một xã, phường, đặc khu của danh sách
+    /// (write a unit profile for a unit of the list).
+    Tao {
+        /// Tên đơn vị: `Gia Lâm` (the unit's name).
+        ten: String,
+        #[command(flatten)]
+        list: ListArgs,
+        /// Cấp của đơn vị: xa, phuong, dac-khu, hoặc doan (đoán từ đơn vị cũ)
+        /// (the level; guessed from the former units by default).
+        #[arg(long, value_enum, default_value = "doan")]
+        cap: crate::national::Level,
+        /// Tệp ghi ra; mặc định `<tên>.yaml` trong thư mục hiện tại
+        /// (output file; `gia-lam.yaml` by default).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Ghi đè nếu tệp đích đã có (overwrite an existing file).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Which list of units, and which province of it.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Chỉ trong tỉnh này: `Hà Nội`, `ha noi`, `TP HCM` (only in this province).
+    #[arg(long)]
+    pub tinh: Option<String>,
+    /// Danh sách của riêng mình, cùng ba cột với danh sách có sẵn
+    /// (a list of one's own instead of the built-in one).
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -52,24 +105,28 @@ pub struct DraftOutput {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(group(clap::ArgGroup::new("units").required(true).args(["don_vi_dir", "csv"])))]
+#[command(group(clap::ArgGroup::new("units").required(true).args(["don_vi_dir", "tinh", "ca_nuoc"])))]
 pub struct BatchArgs {
     /// Tệp YAML của văn bản (the document's YAML file).
     pub file: PathBuf,
     /// Thư mục hồ sơ đơn vị, mỗi tệp một đơn vị (folder of unit profiles).
     #[arg(long = "don-vi-dir")]
     pub don_vi_dir: Option<PathBuf>,
-    /// Danh sách đơn vị hành chính CSV: tỉnh, tên mới, đơn vị cũ (units from the national list).
-    #[arg(long)]
-    pub csv: Option<PathBuf>,
-    /// Chỉ lấy các đơn vị của tỉnh này, như CSV ghi; không có thì lấy cả nước,
-    /// mỗi tỉnh một thư mục (province filter; all provinces otherwise).
-    #[arg(long, requires = "csv")]
+    /// Các đơn vị của tỉnh này trong danh sách cả nước có sẵn: `Hà Nội`,
+    /// `ha noi`, `TP HCM` (the units of one province of the built-in list).
+    #[arg(long, conflicts_with = "don_vi_dir")]
     pub tinh: Option<String>,
-    /// Cấp của các đơn vị trong CSV: xa, phuong, dac-khu, hoặc doan (đoán từ đơn vị cũ).
-    /// CSV không ghi cấp (the CSV does not tell the level).
+    /// Mọi đơn vị của danh sách, mỗi tỉnh một thư mục (every unit, a folder per province).
+    #[arg(long, conflicts_with_all = ["don_vi_dir", "tinh"])]
+    pub ca_nuoc: bool,
+    /// Danh sách của riêng mình thay cho danh sách có sẵn: CSV ba cột tỉnh,
+    /// tên mới, đơn vị cũ (a list of one's own, with --tinh or --ca-nuoc).
+    #[arg(long, conflicts_with = "don_vi_dir")]
+    pub csv: Option<PathBuf>,
+    /// Cấp của các đơn vị trong danh sách: xa, phuong, dac-khu, hoặc doan (đoán
+    /// từ đơn vị cũ); danh sách không ghi cấp (the list does not tell the level).
     #[arg(long, value_enum, default_value = "doan")]
-    pub cap: crate::batch::Level,
+    pub cap: crate::national::Level,
     /// Thư mục ghi kết quả; mỗi đơn vị một thư mục con (output folder).
     #[arg(short, long, default_value = "out")]
     pub out: PathBuf,

@@ -82,7 +82,7 @@ fn replacement(inner: &str, vars: &Vars) -> Result<Option<String>, String> {
         None => (reference, None),
     };
     match vars.registry.get(key) {
-        Some(entry) => Ok(Some(entry.citation(label))),
+        Some(entry) => Ok(Some(entry.citation(label, vars.profile.tinh.as_deref()))),
         None => Err(format!(
             "không tìm thấy văn bản `{key}` trong danh mục văn bản (unknown reference); các khóa có: {}",
             vars.registry.keys().cloned().collect::<Vec<_>>().join(", ")

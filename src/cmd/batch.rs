@@ -6,6 +6,7 @@ use crate::batch::{self, Unit};
 use crate::cli::BatchArgs;
 use crate::diag::Diagnostic;
 use crate::input::{self, Loaded};
+use crate::national;
 use crate::render::{self, Format, Outputs, PdfSettings};
 use crate::{compose, templates::Templates};
 use anyhow::{Context, Result};
@@ -21,14 +22,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let units = match (&args.don_vi_dir, &args.csv) {
-        (Some(dir), _) => batch::units_from_dir(dir),
-        (None, Some(csv)) => {
-            batch::units_from_csv(csv, args.tinh.as_deref(), args.cap, &base.profile)
-        }
-        _ => unreachable!("clap requires a source of units"),
-    };
-    let units = match units {
+    let units = match units(args, &base) {
         Ok(u) => u,
         Err(msg) => {
             eprintln!("{}", Diagnostic::error(msg));
@@ -82,7 +76,8 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
             matches!(
                 r,
                 Ok(Rendered {
-                    names_base_province: true
+                    names_base_province: true,
+                    ..
                 })
             )
         })
@@ -94,8 +89,28 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
              (căn cứ, nơi nhận…): hãy dùng văn bản của tỉnh mình \
              (the document names another province): {}",
             elsewhere.len(),
-            batch::province_name(province),
+            national::province_name(province),
             first_few(&elsewhere)
+        );
+    }
+    let unfilled: Vec<&str> = results
+        .iter()
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                Ok(Rendered {
+                    has_placeholders: true,
+                    ..
+                })
+            )
+        })
+        .map(|(slug, _)| slug.as_str())
+        .collect();
+    if !unfilled.is_empty() {
+        eprintln!(
+            "cảnh báo (warning): văn bản của {} đơn vị còn giá trị «…» cần điền ngoài tên người ký              (căn cứ của tỉnh chưa có trong danh mục…) (placeholders remain): {}",
+            unfilled.len(),
+            first_few(&unfilled)
         );
     }
     let guessed: Vec<&str> = units
@@ -131,6 +146,27 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
     })
 }
 
+/// The units to render for: a folder of profiles, or a province (or all) of
+/// the national list, built in or the clerk's own CSV.
+fn units(args: &BatchArgs, base: &Loaded) -> Result<Vec<Unit>, String> {
+    if let Some(dir) = &args.don_vi_dir {
+        return batch::units_from_dir(dir);
+    }
+    let own;
+    let (list, source) = match &args.csv {
+        Some(csv) => {
+            own = national::read(csv)?;
+            (own.as_slice(), csv.clone())
+        }
+        None => (national::built_in(), PathBuf::from(BUILT_IN_NAME)),
+    };
+    batch::units_from_list(list, &source, args.tinh.as_deref(), args.cap, &base.profile)
+}
+
+/// How messages name the built-in list, and what the profiles made from it
+/// give as their path.
+const BUILT_IN_NAME: &str = "danh sách đơn vị có sẵn (built-in national list)";
+
 /// How many evictions a memoised layout survives unused (`comemo::evict`).
 /// Measured on the 168 units of TP HCM: 0 → 48 MB, 2 → 52 MB, 8 → 72 MB,
 /// 32 → 147 MB, never → 521 MB peak, at the same speed.
@@ -157,6 +193,10 @@ struct Rendered {
     /// its text names that province: a căn cứ or a recipient of the
     /// original province, wrong for this one.
     names_base_province: bool,
+    /// Its text still has `«…»` to fill in besides the signer's name (which
+    /// the national list cannot give): a province's own căn cứ not yet in
+    /// the registry.
+    has_placeholders: bool,
 }
 
 fn render_unit(
@@ -170,17 +210,22 @@ fn render_unit(
     let doc = compose::compose(&loaded, templates).map_err(|d| d.to_string())?;
     let names_base_province = match (&base.profile.tinh, &loaded.profile.tinh) {
         (Some(own), Some(unit)) if own != unit => {
-            let name = batch::province_name(own);
+            let name = national::province_name(own);
             doc.reading_order().iter().any(|line| line.contains(name))
         }
         _ => false,
     };
+    let has_placeholders = doc
+        .reading_order()
+        .iter()
+        .any(|line| *line != doc.closing.signer && line.contains('«') && line.contains('»'));
     let outputs =
         render::write_all(&doc, formats, PdfSettings::default()).map_err(|d| d.to_string())?;
     Ok((
         outputs,
         Rendered {
             names_base_province,
+            has_placeholders,
         },
     ))
 }

@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod don_vi;
 pub mod next_year;
 pub mod output;
 pub mod render;

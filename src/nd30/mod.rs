@@ -4,6 +4,9 @@
 //! or a punctuation mark on its own. Clause references (PL1 II.3 …) point to
 //! Phụ lục I of the decree as summarised in `shared/spec/nd30.md`.
 
+/// The edition of the rules vanban implements, as `--version` names it.
+pub const EDITION: &str = "Nghị định 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư";
+
 mod figures;
 mod format;
 mod kinds;

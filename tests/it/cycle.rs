@@ -116,19 +116,9 @@ fn the_same_plan_renders_for_another_commune_without_a_trace_of_bat_trang() {
 }
 
 #[test]
-fn batch_over_the_ha_noi_rows_of_the_national_list() {
+fn batch_over_the_ha_noi_units_of_the_built_in_national_list() {
     let case = Case::new();
-    let csv = util::national_list();
-    let out = case.vanban_ok(&[
-        "batch",
-        util::PLAN,
-        "--csv",
-        csv.to_str().unwrap(),
-        "--tinh",
-        "Hà Nội",
-        "-o",
-        "hn",
-    ]);
+    let out = case.vanban_ok(&["batch", util::PLAN, "--tinh", "Hà Nội", "-o", "hn"]);
     let units = case.files("hn");
     assert_eq!(units.len(), 126, "one folder per unit of Hà Nội");
     for unit in &units {
@@ -416,11 +406,16 @@ fn a_report_with_sections_of_its_own_replaces_the_usual_skeleton() {
 
 #[test]
 fn the_whole_national_list_gives_one_distinct_folder_per_unit() {
-    let csv = util::national_list();
     let base: vanban::input::Profile =
         vanban::input::yaml::load(&util::root().join("data/don-vi/bat-trang.yaml")).unwrap();
-    let units =
-        vanban::batch::units_from_csv(&csv, None, vanban::batch::Level::Doan, &base).unwrap();
+    let units = vanban::batch::units_from_list(
+        vanban::national::built_in(),
+        std::path::Path::new("list"),
+        None,
+        vanban::national::Level::Doan,
+        &base,
+    )
+    .unwrap();
     assert_eq!(units.len(), 3321, "every row of the list");
     let slugs: std::collections::BTreeSet<&str> = units.iter().map(|u| u.slug.as_str()).collect();
     assert_eq!(slugs.len(), units.len(), "no two units share a folder");

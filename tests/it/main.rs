@@ -9,5 +9,6 @@ mod edges;
 mod forms;
 mod pdf;
 mod seed;
+mod units;
 mod util;
 mod validity;

@@ -15,13 +15,15 @@ pub fn seed_plan() -> PathBuf {
     root().join("data/ke-hoach-binh-dang-gioi-bat-trang-2026.yaml")
 }
 
-/// The national list of communes and wards (3,321 rows).
+/// The national list of communes and wards (3,321 rows), as shipped.
 pub fn national_list() -> PathBuf {
-    root().join("../shared/data/don-vi-hanh-chinh-2025.csv")
+    root().join("data/don-vi-hanh-chinh-2025.csv")
 }
 
+/// The seed plan's text as issued (a fixture: tests read nothing outside
+/// the repository).
 pub fn seed_text() -> String {
-    let path = root().join("../shared/seed/ke-hoach-binh-dang-gioi-bat-trang-2026.txt");
+    let path = root().join("tests/fixtures/seed/ke-hoach-binh-dang-gioi-bat-trang-2026.txt");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
