@@ -25,7 +25,9 @@ fn for_commune(base: &Loaded, templates: &Templates, i: usize) -> Document {
     };
     let profile = vanban::national::profile_for(&base.profile, &unit, "xã");
     let loaded = input::for_unit(base, profile, base.profile_path.clone());
-    vanban::compose::compose(&loaded, templates).expect("the seed composes for any commune")
+    vanban::compose::compose(&loaded, templates)
+        .expect("the seed composes for any commune")
+        .output
 }
 
 fn seed(c: &mut Criterion) {
@@ -80,7 +82,7 @@ fn with_blocks(seed: &Document, blocks: usize) -> Document {
         .map(|i| {
             let mut block = body[i % body.len()].clone();
             if let (Block::Paragraph(p), copy @ 1..) = (&mut block, i / body.len()) {
-                p.text = format!("{} ({})", p.text, copy + 1);
+                p.text.push_plain(&format!(" ({})", copy + 1));
             }
             block
         })

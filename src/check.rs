@@ -6,7 +6,7 @@
 //! laws, hand-typed numbering, abolished administrative levels, characters
 //! the PDF font lacks. `render` runs them first and refuses on errors.
 
-use crate::compose;
+use crate::compose::Warned;
 use crate::diag::{Diagnostic, Severity};
 use crate::input::spans::Spans;
 use crate::input::Loaded;
@@ -14,8 +14,9 @@ use crate::model::Document;
 use crate::render::pdf;
 use std::path::Path;
 
-/// Every finding about `doc`, errors and warnings, located.
-pub fn check(doc: &Loaded, composed: Option<&Document>) -> Vec<Diagnostic> {
+/// Every finding about `doc`, errors and warnings, located: the decree's
+/// checks of what the clerk typed, and what composing it found.
+pub fn check(doc: &Loaded, composed: Option<&Warned<Document>>) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     year_and_date(doc, &mut found);
     signers(doc, &mut found);
@@ -25,7 +26,7 @@ pub fn check(doc: &Loaded, composed: Option<&Document>) -> Vec<Diagnostic> {
     symbols(doc, &mut found);
     abolished_levels(doc, &mut found);
     if let Some(page) = composed {
-        if let Some(c) = pdf::missing_glyph(page) {
+        if let Some(c) = pdf::missing_glyph(&page.output) {
             let d = pdf::missing_glyph_error(c).rule("ND30-PL1-I.4");
             found.push(match doc.locate(c) {
                 Some((file, line, col)) => d.at(&file, Some(line), Some(col)),
@@ -33,7 +34,11 @@ pub fn check(doc: &Loaded, composed: Option<&Document>) -> Vec<Diagnostic> {
             });
         }
     }
-    found.extend(compose::warnings(doc));
+    found.extend(
+        composed
+            .into_iter()
+            .flat_map(|c| c.warnings.iter().cloned()),
+    );
     locate(&mut found);
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found
@@ -300,6 +305,8 @@ fn typed_numbering(doc: &Loaded, found: &mut Vec<Diagnostic>) {
     for (key, text) in texts(doc) {
         let numbered = key.ends_with(".muc")
             || key.ends_with(".tieu_de")
+            || key.ends_with(".doan_so")
+            || key.ends_with(".gach")
             || key.contains(".nhiem_vu[")
             || key.contains(".khoan[") && key.ends_with(']')
             || key.contains(".diem[");

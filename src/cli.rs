@@ -133,6 +133,10 @@ pub struct BatchArgs {
     /// Định dạng ra; mặc định cả hai (output format; both by default).
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
+    /// Câu chữ riêng thay cho câu chữ có sẵn, như `render --templates`
+    /// (the wording `render` would use).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -143,6 +147,10 @@ pub struct CheckArgs {
     /// Kiểm tra như khi dựng cho đơn vị khác (check as rendered for another unit).
     #[arg(long = "don-vi")]
     pub don_vi: Option<PathBuf>,
+    /// Câu chữ riêng thay cho câu chữ có sẵn, như `render --templates`
+    /// (check with the wording `render` would use).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -166,7 +174,8 @@ pub struct RenderArgs {
     /// Dựng cho đơn vị khác: tệp hồ sơ đơn vị (render for another unit's profile).
     #[arg(long = "don-vi")]
     pub don_vi: Option<PathBuf>,
-    /// Mẫu thay cho mẫu có sẵn, theo tên tệp (folder of templates overriding the built-in ones).
+    /// Thư mục câu chữ riêng: tệp cùng tên với `templates/ke_hoach.yaml`,
+    /// `bao_cao.yaml` thay các khóa nó ghi (wording overriding the built-in one).
     #[arg(long)]
     pub templates: Option<PathBuf>,
     /// PDF/A-2b để lưu trữ (archival PDF).

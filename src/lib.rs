@@ -4,9 +4,9 @@
 //!
 //! 1. [`input`] reads the document's YAML, its unit profile and the registry
 //!    of cited documents (serde types = the file format; NFC; located errors).
-//! 2. [`compose`] fills the placeholders ([`text`]), runs the kind's Tera
-//!    template ([`templates`]) and applies the decree ([`nd30`]) to build
-//!    one page model ([`model`]).
+//! 2. [`compose`] builds one page model ([`model`]) with a typed builder per
+//!    kind: placeholders ([`text`]), the decree's rules ([`nd30`]), and the
+//!    wording a clerk may change ([`templates`]); warnings travel with it.
 //! 3. [`render`] writes that model as DOCX (docx-rs) or PDF (typst).
 //!
 //! Only the command line ([`cmd`]) touches output files.
@@ -35,5 +35,5 @@ use std::path::Path;
 pub fn document(path: &Path, profile: Option<&Path>) -> diag::Result<model::Document> {
     let loaded = input::load(path, profile)?;
     let templates = templates::Templates::new(None)?;
-    compose::compose(&loaded, &templates)
+    Ok(compose::compose(&loaded, &templates)?.output)
 }

@@ -3,7 +3,7 @@
 //! no I/O and no writer types; both writers render exactly this.
 
 use crate::date::Date;
-use crate::nd30::{PageSetup, ParaStyle};
+use crate::nd30::{Align, PageSetup, ParaStyle};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -62,27 +62,102 @@ pub enum Block {
 pub struct Paragraph {
     pub style: ParaStyle,
     pub label: Option<String>,
-    pub text: String,
+    pub text: Inline,
     /// Keep on one page with what follows (the closing sentence with the
     /// signature block).
     pub keep_next: bool,
 }
 
 impl Paragraph {
+    pub fn new(style: ParaStyle, label: Option<String>, text: Inline) -> Paragraph {
+        Paragraph {
+            style,
+            label,
+            text,
+            keep_next: false,
+        }
+    }
+
     /// The text as printed: label, a space, then the text.
     pub fn full_text(&self) -> String {
         match &self.label {
-            Some(l) => format!("{l} {}", self.text),
-            None => self.text.clone(),
+            Some(l) => format!("{l} {}", self.text.plain()),
+            None => self.text.plain(),
         }
     }
 }
 
-/// A bordered table with a header row repeated on every page.
+/// Text as a paragraph or a cell holds it: runs of bold, italic or plain
+/// text. A `\n` inside a run is a line break in both outputs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Inline(pub Vec<Span>);
+
+/// One run of text with its emphasis, on top of its paragraph's style.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Inline {
+    /// Plain text with no emphasis.
+    pub fn plain_text(text: impl Into<String>) -> Inline {
+        Inline(vec![Span {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }])
+    }
+
+    /// The text without its emphasis, line breaks kept as `\n`.
+    pub fn plain(&self) -> String {
+        self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|s| s.text.is_empty())
+    }
+
+    /// Change the text of the runs in place, keeping their emphasis.
+    pub fn map_text(&mut self, mut f: impl FnMut(&str) -> String) {
+        for span in &mut self.0 {
+            span.text = f(&span.text);
+        }
+    }
+
+    /// The last run, to punctuate the end of a paragraph.
+    pub fn last_text_mut(&mut self) -> Option<&mut String> {
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|s| !s.text.is_empty())
+            .map(|s| &mut s.text)
+    }
+
+    /// Append plain text.
+    pub fn push_plain(&mut self, text: &str) {
+        match self.0.last_mut() {
+            Some(last) if !last.bold && !last.italic => last.text.push_str(text),
+            _ => self.0.push(Span {
+                text: text.to_string(),
+                bold: false,
+                italic: false,
+            }),
+        }
+    }
+}
+
+/// A bordered table whose header rows repeat on every page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<String>>,
+    /// How many of the first rows are the header (bold, centred, repeated).
+    pub header_rows: usize,
+    /// Rows in order, header first. A cell covered by another's span is
+    /// left out, as HTML does: each row lists only the cells that start in it.
+    pub rows: Vec<Row>,
     /// Too wide for a portrait page: set on a landscape page of its own
     /// (PL1 I.2).
     pub landscape: bool,
@@ -90,11 +165,38 @@ pub struct Table {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Column {
-    pub title: String,
     /// Share of the text width, in percent.
     pub width_pct: f32,
     /// Numbers are right-aligned.
-    pub numeric: bool,
+    pub align: Align,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// A group row (`I. …` across the table) or a totals row: bold.
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub text: Inline,
+    /// The column the cell starts in, counting covered ones.
+    pub column: usize,
+    /// Columns and rows the cell covers (1 for a plain cell).
+    pub col_span: usize,
+    pub row_span: usize,
+    pub align: Align,
+}
+
+impl Table {
+    /// Every cell's text in row order, as a reader extracts it.
+    pub fn texts(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.text.plain()))
+            .collect()
+    }
 }
 
 /// Nơi nhận on the left, the signature on the right (ô 7, 9b), never split.
@@ -125,10 +227,7 @@ impl Document {
         for b in &self.blocks {
             match b {
                 Block::Paragraph(p) => lines.push(p.full_text()),
-                Block::Table(t) => {
-                    lines.extend(t.columns.iter().map(|c| c.title.clone()));
-                    lines.extend(t.rows.iter().flatten().cloned());
-                }
+                Block::Table(t) => lines.extend(t.texts()),
             }
         }
         let c = &self.closing;

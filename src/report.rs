@@ -2,45 +2,75 @@
 //! responsible unit and a result to fill in, each target with its planned
 //! value and an achieved value to fill in, under the usual skeleton.
 
-use crate::input::{Plan, Profile, TaskResult};
+use crate::input::{Content, Node, Part, PhanCong, Plan, Profile, TaskResult};
 use crate::nd30::{self, DocKind};
 
 /// What a draft shows where the clerk has still to write.
 pub const TO_FILL: &str = "……………………………………";
 
 /// Every task of the plan, in order, with the unit responsible (or, for a
-/// task listed under a content heading, that heading).
+/// task listed under a heading, that heading): the `- ` lines and tasks of
+/// its outline, at any depth.
 pub fn tasks(plan: &Plan, profile: &Profile) -> Vec<TaskResult> {
     let mut out = Vec::new();
-    for muc in &plan.noi_dung {
-        for k in &muc.khoan {
-            let group = k.0.tieu_de.clone().unwrap_or_default();
-            for t in &k.0.nhiem_vu {
-                out.push(TaskResult {
-                    don_vi: group.clone(),
-                    nhiem_vu: t.clone(),
-                    ket_qua: String::new(),
-                });
-            }
-        }
-        for unit in &muc.phan_cong {
-            let name = match (&unit.phong_ban, &unit.ten) {
-                (Some(code), _) => profile
-                    .department(code)
-                    .map_or_else(|| code.clone(), |d| d.ten.clone()),
-                (None, Some(name)) => name.clone(),
-                (None, None) => String::new(),
-            };
-            for t in &unit.nhiem_vu {
-                out.push(TaskResult {
-                    don_vi: name.clone(),
-                    nhiem_vu: t.clone(),
-                    ket_qua: String::new(),
-                });
-            }
-        }
+    for node in &plan.noi_dung {
+        node_tasks(node, "", profile, &mut out);
     }
     out
+}
+
+fn node_tasks(node: &Node, group: &str, profile: &Profile, out: &mut Vec<TaskResult>) {
+    let group = node.title().unwrap_or(group);
+    let mut task = |unit: &str, text: &str| {
+        out.push(TaskResult {
+            don_vi: unit.to_string(),
+            nhiem_vu: text.to_string(),
+            ket_qua: String::new(),
+        })
+    };
+    for t in &node.nhiem_vu {
+        task(group, t);
+    }
+    for k in &node.khoan {
+        node_tasks(&k.0, group, profile, out);
+    }
+    for u in &node.phan_cong {
+        unit_tasks(u, profile, out);
+    }
+    content_tasks(&node.noi_dung, group, profile, out);
+}
+
+fn unit_tasks(u: &PhanCong, profile: &Profile, out: &mut Vec<TaskResult>) {
+    let name = match (&u.phong_ban, &u.ten) {
+        (Some(code), _) => profile
+            .department(code)
+            .map_or_else(|| code.clone(), |d| d.ten.clone()),
+        (None, Some(name)) => name.clone(),
+        (None, None) => String::new(),
+    };
+    for t in &u.nhiem_vu {
+        out.push(TaskResult {
+            don_vi: name.clone(),
+            nhiem_vu: t.clone(),
+            ket_qua: String::new(),
+        });
+    }
+    content_tasks(&u.noi_dung, &name, profile, out);
+}
+
+fn content_tasks(content: &Content, group: &str, profile: &Profile, out: &mut Vec<TaskResult>) {
+    for part in &content.0 {
+        match part {
+            Part::Item(node) => node_tasks(node, group, profile, out),
+            Part::Dash(d) => out.push(TaskResult {
+                don_vi: group.to_string(),
+                nhiem_vu: d.gach.clone(),
+                ket_qua: String::new(),
+            }),
+            Part::Unit(u) => unit_tasks(u, profile, out),
+            Part::Paragraph(_) | Part::Table(_) => {}
+        }
+    }
 }
 
 /// The plan as cited in its report: by number and date when it has them.

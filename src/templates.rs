@@ -1,81 +1,117 @@
-//! Tera templates turn a document's data into its body, as a script of
-//! blocks: one line per block, `@directive text`.
+//! The wording a clerk may change: each kind's fixed texts (a report's
+//! section titles, the headings of the targets table …), one small Tera
+//! template per key in `templates/<kind>.yaml`.
 //!
-//! The templates choose which parts a kind of document has and in what
-//! order; Rust turns the script into the page model (numbering, dashes,
-//! punctuation: see [`crate::compose`]). Every value a template prints is
-//! escaped so that it stays on its own line: user text can never start a
-//! directive, and whatever it contains (Tera, Typst or XML syntax) is text.
+//! A file of the same name in `--templates DIR` replaces the keys it gives
+//! (as mdBook lets a theme override its files). Templates render from typed
+//! views (see the `*View` structs of [`crate::compose`]); what they print is
+//! text of the document like any other, never a script read back.
 
 use crate::diag::Diagnostic;
-use std::io::Write;
-use std::path::Path;
-use tera::{Context, Tera};
+use crate::input::spans::Spans;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use tera::Tera;
 
-/// The built-in templates, by name.
+/// The built-in wording, by file name.
 const BUILTIN: &[(&str, &str)] = &[
-    ("ke_hoach.tera", include_str!("../templates/ke_hoach.tera")),
-    ("bao_cao.tera", include_str!("../templates/bao_cao.tera")),
+    ("ke_hoach.yaml", include_str!("../templates/ke_hoach.yaml")),
+    ("bao_cao.yaml", include_str!("../templates/bao_cao.yaml")),
 ];
 
-/// One line of a rendered template.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Directive {
-    pub name: String,
-    pub text: String,
-    /// Line in the rendered script, for messages about a broken template.
-    pub line: usize,
-}
-
-/// The parsed built-in templates, with any of them replaced by a file of the
-/// same name in `dir` (as mdBook lets a theme override its files).
+/// The wording of every kind, parsed.
 pub struct Templates {
     tera: Tera,
-    /// Where each template came from, for messages.
-    origin: std::collections::HashMap<&'static str, std::path::PathBuf>,
+    /// Where each template (`bao_cao.yaml#ket_qua`) was written, for messages.
+    origin: HashMap<String, (PathBuf, Option<(usize, usize)>)>,
 }
 
 impl Templates {
+    /// The built-in wording, with the keys of any file of the same name in
+    /// `dir` in place of the built-in ones.
     pub fn new(dir: Option<&Path>) -> Result<Templates, Diagnostic> {
-        let mut tera = Tera::new();
-        tera.set_escape_fn(escape);
-        tera.autoescape_on([".tera"]);
-        let mut origin = std::collections::HashMap::new();
-        for (name, builtin) in BUILTIN {
-            let path = dir.map(|d| d.join(name)).filter(|p| p.exists());
-            let source = match &path {
-                Some(p) => std::fs::read_to_string(p).map_err(|e| {
-                    Diagnostic::error(format!("không đọc được mẫu (cannot read template): {e}"))
-                        .in_file(p)
-                })?,
-                None => builtin.to_string(),
+        let mut templates = Templates {
+            tera: Tera::default(),
+            origin: HashMap::new(),
+        };
+        // Values are the document's text, never markup.
+        templates.tera.autoescape_on(Vec::<&'static str>::new());
+        for (file, text) in BUILTIN {
+            let shown = Path::new("templates").join(file);
+            let builtin = parse(text, &shown)?;
+            templates.add(file, &builtin, &shown, text)?;
+            let Some(path) = dir.map(|d| d.join(file)).filter(|p| p.exists()) else {
+                continue;
             };
-            let shown = path.unwrap_or_else(|| Path::new("templates").join(name));
-            tera.add_raw_template(name, &source).map_err(|e| {
-                Diagnostic::error(format!("mẫu sai cú pháp (template syntax error): {e:#}"))
-                    .in_file(&shown)
+            let own_text = std::fs::read_to_string(&path).map_err(|e| {
+                Diagnostic::error(format!("không đọc được mẫu (cannot read template): {e}"))
+                    .in_file(&path)
             })?;
-            origin.insert(*name, shown);
+            let own = parse(&own_text, &path)?;
+            if let Some(key) = own.keys().find(|k| !builtin.contains_key(*k)) {
+                let known: Vec<&str> = builtin.keys().map(String::as_str).collect();
+                let at = Spans::of(&own_text).find(key);
+                return Err(Diagnostic::error(format!(
+                    "mẫu không có khóa này (unknown key); các khóa có: {}",
+                    known.join(", ")
+                ))
+                .key(key.clone())
+                .at(&path, at.map(|p| p.0), at.map(|p| p.1)));
+            }
+            templates.add(file, &own, &path, &own_text)?;
         }
-        Ok(Templates { tera, origin })
+        Ok(templates)
     }
 
-    /// Render `template` with `context` and parse the script it prints.
-    pub fn render(&self, template: &str, context: &Context) -> Result<Vec<Directive>, Diagnostic> {
-        let shown = self
-            .origin
-            .get(template)
-            .cloned()
-            .unwrap_or_else(|| Path::new("templates").join(template));
-        let script = self.tera.render(template, context).map_err(|e| {
+    fn add(
+        &mut self,
+        file: &str,
+        entries: &BTreeMap<String, String>,
+        path: &Path,
+        text: &str,
+    ) -> Result<(), Diagnostic> {
+        let spans = Spans::of(text);
+        for (key, source) in entries {
+            let name = format!("{file}#{key}");
+            let at = spans.find(key);
+            self.tera.add_raw_template(&name, source).map_err(|e| {
+                Diagnostic::error(format!(
+                    "mẫu sai cú pháp (template syntax error): {}",
+                    error_chain(&e)
+                ))
+                .key(key.clone())
+                .at(path, at.map(|p| p.0), at.map(|p| p.1))
+            })?;
+            self.origin.insert(name, (path.to_path_buf(), at));
+        }
+        Ok(())
+    }
+
+    /// The wording `key` of `file` (`bao_cao.yaml`), rendered from `view`.
+    pub fn text(&self, file: &str, key: &str, view: &impl Serialize) -> Result<String, Diagnostic> {
+        let name = format!("{file}#{key}");
+        let context = tera::Context::from_serialize(view)
+            .map_err(|e| Diagnostic::error(format!("dữ liệu không dựng được mẫu: {e}")))?;
+        self.tera.render(&name, &context).map_err(|e| {
+            let (path, at) = self
+                .origin
+                .get(&name)
+                .cloned()
+                .unwrap_or_else(|| (Path::new("templates").join(file), None));
             Diagnostic::error(format!(
                 "lỗi khi dựng mẫu (template error): {}",
                 error_chain(&e)
             ))
-            .in_file(&shown)
-        })?;
-        parse_script(&script).map_err(|e| e.in_file(&shown))
+            .key(key)
+            .at(&path, at.map(|p| p.0), at.map(|p| p.1))
+        })
     }
+}
+
+/// A wording file: keys and their templates.
+fn parse(text: &str, path: &Path) -> Result<BTreeMap<String, String>, Diagnostic> {
+    crate::input::yaml::parse(text, path).map_err(|mut d| d.0.remove(0))
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -89,99 +125,59 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     out
 }
 
-/// Escape a value so it cannot break out of its line.
-fn escape(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut rest = input;
-    while let Some(at) = rest.find(['\\', '\n', '\r']) {
-        out.write_all(&rest.as_bytes()[..at])?;
-        out.write_all(match rest.as_bytes()[at] {
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            _ => b"\\r",
-        })?;
-        rest = &rest[at + 1..];
-    }
-    out.write_all(rest.as_bytes())
-}
-
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
-/// Blank lines are layout of the template itself and are skipped.
-fn parse_script(script: &str) -> Result<Vec<Directive>, Diagnostic> {
-    let mut out = Vec::new();
-    for (i, raw) in script.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let Some(body) = line.strip_prefix('@') else {
-            return Err(Diagnostic::error(format!(
-                "dòng {} của mẫu không bắt đầu bằng `@` (template line is not a directive): `{line}`",
-                i + 1
-            )));
-        };
-        let (name, text) = body.split_once(' ').unwrap_or((body, ""));
-        out.push(Directive {
-            name: name.to_string(),
-            text: unescape(text.trim_start()),
-            line: i + 1,
-        });
-    }
-    Ok(out)
-}
+/// A view with nothing in it, for wording that takes no data.
+#[derive(Serialize)]
+pub struct NoView {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn render(source: &str, ctx: &Context) -> Vec<Directive> {
-        let mut tera = Tera::new();
-        tera.set_escape_fn(escape);
-        tera.autoescape_on([".tera"]);
-        tera.add_raw_template("t.tera", source).unwrap();
-        parse_script(&tera.render("t.tera", ctx).unwrap()).unwrap()
-    }
-
     #[test]
-    fn user_text_cannot_open_a_directive() {
-        let mut ctx = Context::new();
-        ctx.insert(
-            "x",
-            "a\n@muc CHÈN {{ y }} \\n <w:t> & #read(\"/etc/passwd\")",
-        );
-        let got = render("@doan {{ x }}\n", &ctx);
-        assert_eq!(got.len(), 1);
-        assert_eq!(got[0].name, "doan");
+    fn builtin_wording_parses_and_renders() {
+        let t = Templates::new(None).unwrap();
         assert_eq!(
-            got[0].text,
-            "a\n@muc CHÈN {{ y }} \\n <w:t> & #read(\"/etc/passwd\")"
+            t.text("bao_cao.yaml", "muc_ket_qua", &NoView {}).unwrap(),
+            "Kết quả đạt được"
+        );
+        #[derive(Serialize)]
+        struct R<'a> {
+            ket_qua: &'a str,
+        }
+        assert_eq!(
+            t.text(
+                "bao_cao.yaml",
+                "ket_qua",
+                &R {
+                    ket_qua: "Đạt {{ x }} <w:t>"
+                }
+            )
+            .unwrap(),
+            "Kết quả: Đạt {{ x }} <w:t>",
+            "values print as written"
         );
     }
 
     #[test]
-    fn blank_lines_are_skipped_and_stray_text_is_an_error() {
-        assert_eq!(parse_script("\n  \n@muc A\n").unwrap().len(), 1);
-        assert!(parse_script("@muc A\nchữ lạc\n").is_err());
-    }
-
-    #[test]
-    fn builtin_templates_parse() {
-        Templates::new(None).unwrap();
+    fn an_override_replaces_only_its_keys_and_unknown_keys_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("bao_cao.yaml"),
+            "muc_ket_qua: Kết quả nổi bật\n",
+        )
+        .unwrap();
+        let t = Templates::new(Some(dir.path())).unwrap();
+        assert_eq!(
+            t.text("bao_cao.yaml", "muc_ket_qua", &NoView {}).unwrap(),
+            "Kết quả nổi bật"
+        );
+        assert_eq!(
+            t.text("bao_cao.yaml", "muc_ton_tai", &NoView {}).unwrap(),
+            "Tồn tại, hạn chế, nguyên nhân"
+        );
+        std::fs::write(dir.path().join("bao_cao.yaml"), "# x\nmuc_ket_quaa: A\n").unwrap();
+        let e = Templates::new(Some(dir.path())).err().unwrap();
+        assert!(e.to_string().contains("bao_cao.yaml:2:"), "{e}");
+        assert!(e.message.contains("unknown key"), "{e}");
     }
 }

@@ -37,6 +37,6 @@ fuzz_target!(|bytes: &[u8]| {
     if findings.iter().any(|d| d.is_error()) {
         return;
     }
-    let _ = vanban::render::docx::write(&doc);
-    let _ = vanban::render::pdf::write(&doc, Default::default());
+    let _ = vanban::render::docx::write(&doc.output);
+    let _ = vanban::render::pdf::write(&doc.output, Default::default());
 });

@@ -33,7 +33,13 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         Some(f) => vec![f],
         None => vec![Format::Docx, Format::Pdf],
     };
-    let templates = Templates::new(None).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let templates = match Templates::new(args.templates.as_deref()) {
+        Ok(t) => t,
+        Err(d) => {
+            eprintln!("{d}");
+            return Ok(ExitCode::from(1));
+        }
+    };
     let stem = args.file.file_stem().context("tên tệp không hợp lệ")?;
 
     let bar = ProgressBar::new(units.len() as u64).with_style(
@@ -207,7 +213,9 @@ fn render_unit(
 ) -> Result<(Outputs, Rendered), String> {
     let (profile, path) = unit.profile.clone()?;
     let loaded = input::for_unit(base, profile, path);
-    let doc = compose::compose(&loaded, templates).map_err(|d| d.to_string())?;
+    let doc = compose::compose(&loaded, templates)
+        .map_err(|d| d.to_string())?
+        .output;
     let names_base_province = match (&base.profile.tinh, &loaded.profile.tinh) {
         (Some(own), Some(unit)) if own != unit => {
             let name = national::province_name(own);

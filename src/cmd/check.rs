@@ -5,10 +5,11 @@ use crate::cli::CheckArgs;
 use crate::diag::Diagnostic;
 use crate::{compose, input, templates::Templates};
 use anyhow::Result;
+use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode> {
-    let templates = match Templates::new(None) {
+    let templates = match Templates::new(args.templates.as_deref()) {
         Ok(t) => t,
         Err(d) => {
             eprintln!("{d}");
@@ -43,7 +44,7 @@ enum FileKind {
     Registry,
 }
 
-fn kind_of(file: &std::path::Path) -> FileKind {
+fn kind_of(file: &Path) -> FileKind {
     let text = std::fs::read_to_string(file).unwrap_or_default();
     let Ok(serde_norway::Value::Mapping(map)) =
         serde_norway::from_str::<serde_norway::Value>(&text)
@@ -62,11 +63,7 @@ fn kind_of(file: &std::path::Path) -> FileKind {
     }
 }
 
-fn findings(
-    file: &std::path::Path,
-    profile: Option<&std::path::Path>,
-    templates: &Templates,
-) -> Vec<Diagnostic> {
+fn findings(file: &Path, profile: Option<&Path>, templates: &Templates) -> Vec<Diagnostic> {
     match kind_of(file) {
         FileKind::Profile => {
             return match input::yaml::load::<input::Profile>(file) {
@@ -91,7 +88,7 @@ fn findings(
         Err(d) => return d.0,
     };
     match compose::compose(&loaded, templates) {
-        Ok(doc) => check::check(&loaded, Some(&doc)),
+        Ok(composed) => check::check(&loaded, Some(&composed)),
         Err(mut d) => {
             check::locate(&mut d.0);
             let mut all = d.0;

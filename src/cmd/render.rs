@@ -61,12 +61,19 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
 fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Outputs, Vec<Diagnostic>> {
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
-    let doc = compose::compose(&loaded, &templates).map_err(|mut d| {
+    let composed = compose::compose(&loaded, &templates).map_err(|mut d| {
+        // Every error of the file at once: what composing found, and the
+        // decree's checks of what the clerk typed.
+        d.0.extend(
+            check::check(&loaded, None)
+                .into_iter()
+                .filter(Diagnostic::is_error),
+        );
         check::locate(&mut d.0);
         d.0
     })?;
     // The decree's checks first: warnings are shown, errors refuse.
-    let findings = check::check(&loaded, Some(&doc));
+    let findings = check::check(&loaded, Some(&composed));
     if findings.iter().any(Diagnostic::is_error) {
         return Err(findings);
     }
@@ -76,5 +83,5 @@ fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Outputs, Vec<Diag
     let settings = PdfSettings {
         archival: args.pdfa,
     };
-    render::write_all(&doc, formats, settings).map_err(|d| vec![d.in_file(&args.file)])
+    render::write_all(&composed.output, formats, settings).map_err(|d| vec![d.in_file(&args.file)])
 }

@@ -5,13 +5,15 @@ mod plan;
 mod profile;
 mod registry;
 pub mod spans;
+mod table;
 pub mod yaml;
 
 pub use plan::{
-    DataColumn, DataTable, Khoan, KhoanMap, Muc, PhanCong, Plan, Signature, Target, TaskResult,
+    Content, Dash, Khoan, Muc, Node, Part, PhanCong, Plan, Signature, Target, TaskResult,
 };
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};
+pub use table::{CellAlign, CellValue, DataCell, DataColumn, DataTable, MergedCell};
 
 use crate::diag::Result;
 use std::path::{Path, PathBuf};

@@ -4,8 +4,9 @@
 //! placeholders of [`crate::text`] (`{nam}`, `{dia_phuong}`, `{vb:KEY}` …), so
 //! the same file renders for another year or another commune.
 
+use super::table::DataTable;
 use crate::date::Date;
-use crate::nd30::{Authority, DocKind};
+use crate::nd30::{Authority, DocKind, Mark};
 use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -32,6 +33,11 @@ pub struct Plan {
     pub ngay: Option<Date>,
     /// Trích yếu: what the document is about.
     pub trich_yeu: String,
+    /// How the outline is numbered, from the top level down, each level
+    /// written as its first label: `[I, 1, a]` (a plan's or report's
+    /// default), `[I, 1, 1.1, 1.1.1]`, `[1, (1)]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub danh_so: Option<Vec<Mark>>,
     /// Căn cứ ban hành: one line each (italic; `;` and the final `.` are added).
     #[serde(default)]
     pub can_cu: Vec<String>,
@@ -97,68 +103,68 @@ pub struct Target {
     pub thuc_hien: Option<f64>,
 }
 
-/// A mục: `I. TITLE`, then paragraphs, khoản, and unit responsibilities.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+/// An item of the outline at any level, numbered by the document's scheme
+/// (`I.`, `1.`, `a)` …). It has a title (`tieu_de`; `muc` at the top level)
+/// printed as a heading, or a text (`doan_so`) printed as a numbered
+/// paragraph, and its content in the order written (`noi_dung`).
+///
+/// The grouped keys of earlier files (`doan`, `nhiem_vu`, `khoan`, `diem`,
+/// `bang`, `phan_cong`) still read: they print in that order, before
+/// `noi_dung`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Muc {
-    /// The title, printed upper case after its Roman numeral.
-    pub muc: String,
-    #[serde(default)]
+pub struct Node {
+    /// The title of a top-level item (mục), printed upper case after its
+    /// Roman numeral; the same as `tieu_de`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub muc: Option<String>,
+    /// A title, printed bold on its own line after the item's number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tieu_de: Option<String>,
+    /// The text of a numbered paragraph without a title (`1. Tiếp tục …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doan_so: Option<String>,
+    /// The content, in order: paragraphs (plain strings), numbered items,
+    /// `- ` lines (`gach`), tables (`bang`), units' tasks (`phong_ban`).
+    /// A single string under a titled item is its paragraph; without a
+    /// title it is the item's own text.
+    #[serde(default, skip_serializing_if = "Content::is_empty")]
+    pub noi_dung: Content,
+    /// Paragraphs without a number.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub doan: Vec<String>,
-    #[serde(default)]
+    /// Tasks (nhiệm vụ): several become `- ` lines, one stays a paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nhiem_vu: Vec<String>,
+    /// Numbered items one level down: a string is a numbered paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub khoan: Vec<Khoan>,
-    /// Phân công: each unit and its tasks, numbered as khoản.
-    #[serde(default)]
+    /// Numbered paragraphs one level down (`a)`, `b)` …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diem: Vec<String>,
+    /// Tables (bảng).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bang: Vec<DataTable>,
+    /// Phân công: each unit and its tasks, numbered one level down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phan_cong: Vec<PhanCong>,
 }
 
-/// A khoản. Written as a plain string it is a numbered paragraph
-/// (`1. Tiếp tục …`); as a map it has a bold title and content under it.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct KhoanMap {
-    #[serde(default)]
-    pub tieu_de: Option<String>,
-    /// Text of a numbered paragraph without a title.
-    #[serde(default)]
-    pub noi_dung: Option<String>,
-    #[serde(default)]
-    pub doan: Vec<String>,
-    /// Tasks (nhiệm vụ): several become `- ` items, one stays a paragraph.
-    #[serde(default)]
-    pub nhiem_vu: Vec<String>,
-    /// Điểm a), b) … each with its own text.
-    #[serde(default)]
-    pub diem: Vec<String>,
-    /// Tables (bảng) after the khoản's text.
-    #[serde(default)]
-    pub bang: Vec<DataTable>,
+/// A top-level item (mục) of `noi_dung`.
+pub type Muc = Node;
+
+impl Node {
+    /// The title, whichever key wrote it.
+    pub fn title(&self) -> Option<&str> {
+        self.tieu_de.as_deref().or(self.muc.as_deref())
+    }
 }
 
-/// A table written in the data: its columns and rows of cells.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DataTable {
-    pub cot: Vec<DataColumn>,
-    #[serde(default)]
-    pub dong: Vec<Vec<String>>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DataColumn {
-    pub ten: String,
-    /// Share of the width in percent; the rest is shared equally.
-    #[serde(default)]
-    pub rong: Option<f32>,
-    /// A column of numbers: right-aligned.
-    #[serde(default)]
-    pub so: bool,
-}
-
+/// A numbered item one level down; written as a plain string it is a
+/// numbered paragraph (`1. Tiếp tục …`).
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
-pub struct Khoan(pub KhoanMap);
+pub struct Khoan(pub Node);
 
 impl JsonSchema for Khoan {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -166,10 +172,10 @@ impl JsonSchema for Khoan {
     }
 
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let map = generator.subschema_for::<KhoanMap>();
+        let node = generator.subschema_for::<Node>();
         schemars::json_schema!({
-            "description": "Khoản: một đoạn đánh số (chuỗi) hoặc bảng khóa có `tieu_de` (a numbered paragraph or a titled khoản)",
-            "anyOf": [{ "type": "string" }, map]
+            "description": "Khoản: một đoạn đánh số (chuỗi) hoặc bảng khóa có `tieu_de` (a numbered paragraph or a titled item)",
+            "anyOf": [{ "type": "string" }, node]
         })
     }
 }
@@ -183,16 +189,286 @@ impl<'de> Deserialize<'de> for Khoan {
                 f.write_str("a string (numbered paragraph) or a map with `tieu_de`")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Khoan, E> {
-                Ok(Khoan(KhoanMap {
-                    noi_dung: Some(s.to_string()),
-                    ..KhoanMap::default()
+                Ok(Khoan(Node {
+                    doan_so: Some(s.to_string()),
+                    ..Node::default()
                 }))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Khoan, A::Error> {
-                KhoanMap::deserialize(de::value::MapAccessDeserializer::new(map)).map(Khoan)
+                Node::deserialize(de::value::MapAccessDeserializer::new(map)).map(Khoan)
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// Content written in order: what an item holds after its title.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(transparent)]
+pub struct Content(pub Vec<Part>);
+
+impl Content {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl JsonSchema for Content {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Content".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let parts = generator.subschema_for::<Vec<Part>>();
+        schemars::json_schema!({
+            "description": "Nội dung theo thứ tự viết (content in order); một chuỗi là một đoạn",
+            "anyOf": [{ "type": "string" }, parts]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Content, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Content;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string (one paragraph) or a list of parts")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Content, E> {
+                Ok(Content(vec![Part::Paragraph(s.to_string())]))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Content, A::Error> {
+                Vec::<Part>::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Content)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One part of an item's content.
+#[derive(Debug, Clone)]
+pub enum Part {
+    /// A paragraph without a number.
+    Paragraph(String),
+    /// A numbered item one level down (`tieu_de` or `doan_so`).
+    Item(Node),
+    /// A `- ` line; `- ` lines inside it print `+ `.
+    Dash(Dash),
+    /// A table.
+    Table(DataTable),
+    /// A unit and its tasks, numbered one level down under the unit's name.
+    Unit(PhanCong),
+}
+
+/// A `- ` line and what it holds.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dash {
+    /// The line's text.
+    pub gach: String,
+    /// Lines under it: `- ` lines here print `+ `; strings are paragraphs.
+    #[serde(default, skip_serializing_if = "Content::is_empty")]
+    pub noi_dung: Content,
+}
+
+/// How a part is written: a string, or a map whose key says what it is.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct PartMap {
+    /// A numbered item with a title (as `tieu_de`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    muc: Option<String>,
+    /// A numbered item with a title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tieu_de: Option<String>,
+    /// A numbered paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    doan_so: Option<String>,
+    /// A `- ` line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    gach: Option<String>,
+    /// A paragraph, as a plain string would be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    doan: Option<String>,
+    /// A table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    bang: Option<DataTable>,
+    /// A unit of the profile by its code, with its tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    phong_ban: Option<String>,
+    /// Any other unit by name, with its tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    don_vi: Option<String>,
+    /// What the item, line or unit holds, in order.
+    #[serde(default, skip_serializing_if = "Content::is_empty")]
+    noi_dung: Content,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    nhiem_vu: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    khoan: Vec<Khoan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    diem: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    phan_cong: Vec<PhanCong>,
+}
+
+impl PartMap {
+    /// The part this map writes, or why it is none or several.
+    fn into_part(self) -> Result<Part, String> {
+        let heads = [
+            (
+                "tieu_de/doan_so",
+                self.muc.is_some() || self.tieu_de.is_some() || self.doan_so.is_some(),
+            ),
+            ("gach", self.gach.is_some()),
+            ("doan", self.doan.is_some()),
+            ("bang", self.bang.is_some()),
+            (
+                "phong_ban/don_vi",
+                self.phong_ban.is_some() || self.don_vi.is_some(),
+            ),
+        ];
+        let given: Vec<&str> = heads
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(k, _)| *k)
+            .collect();
+        if given.len() != 1 {
+            let found = match given.is_empty() {
+                true => "không khóa nào (none)".to_string(),
+                false => given.join(", "),
+            };
+            return Err(format!(
+                "mỗi phần ghi đúng một trong các khóa tieu_de, doan_so, gach, doan, bang, \
+                 phong_ban, don_vi (each part is exactly one thing); phần này có: {found}"
+            ));
+        }
+        let grouped = !self.nhiem_vu.is_empty()
+            || !self.khoan.is_empty()
+            || !self.diem.is_empty()
+            || !self.phan_cong.is_empty();
+        let alone = |what: &str, extra: bool| match extra {
+            true => Err(format!(
+                "`{what}` không kèm khóa khác ngoài `noi_dung` (nothing else goes with it)"
+            )),
+            false => Ok(()),
+        };
+        Ok(if let Some(gach) = self.gach {
+            alone("gach", grouped)?;
+            Part::Dash(Dash {
+                gach,
+                noi_dung: self.noi_dung,
+            })
+        } else if let Some(doan) = self.doan {
+            alone("doan", grouped || !self.noi_dung.is_empty())?;
+            Part::Paragraph(doan)
+        } else if let Some(bang) = self.bang {
+            alone("bang", grouped || !self.noi_dung.is_empty())?;
+            Part::Table(bang)
+        } else if self.phong_ban.is_some() || self.don_vi.is_some() {
+            let extra =
+                !self.khoan.is_empty() || !self.diem.is_empty() || !self.phan_cong.is_empty();
+            alone("phong_ban", extra)?;
+            Part::Unit(PhanCong {
+                phong_ban: self.phong_ban,
+                ten: self.don_vi,
+                nhiem_vu: self.nhiem_vu,
+                noi_dung: self.noi_dung,
+            })
+        } else {
+            Part::Item(Node {
+                muc: self.muc,
+                tieu_de: self.tieu_de,
+                doan_so: self.doan_so,
+                noi_dung: self.noi_dung,
+                nhiem_vu: self.nhiem_vu,
+                khoan: self.khoan,
+                diem: self.diem,
+                phan_cong: self.phan_cong,
+                ..Node::default()
+            })
+        })
+    }
+
+    /// How `part` is written; a paragraph is a plain string instead.
+    fn from_part(part: &Part) -> Result<PartMap, &str> {
+        Ok(match part {
+            Part::Paragraph(p) => return Err(p),
+            Part::Item(n) => PartMap {
+                muc: n.muc.clone(),
+                tieu_de: n.tieu_de.clone(),
+                doan_so: n.doan_so.clone(),
+                noi_dung: n.noi_dung.clone(),
+                nhiem_vu: n.nhiem_vu.clone(),
+                khoan: n.khoan.clone(),
+                diem: n.diem.clone(),
+                phan_cong: n.phan_cong.clone(),
+                ..PartMap::default()
+            },
+            Part::Dash(d) => PartMap {
+                gach: Some(d.gach.clone()),
+                noi_dung: d.noi_dung.clone(),
+                ..PartMap::default()
+            },
+            Part::Table(t) => PartMap {
+                bang: Some(t.clone()),
+                ..PartMap::default()
+            },
+            Part::Unit(u) => PartMap {
+                phong_ban: u.phong_ban.clone(),
+                don_vi: u.ten.clone(),
+                nhiem_vu: u.nhiem_vu.clone(),
+                noi_dung: u.noi_dung.clone(),
+                ..PartMap::default()
+            },
+        })
+    }
+}
+
+impl JsonSchema for Part {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Part".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let map = generator.subschema_for::<PartMap>();
+        schemars::json_schema!({
+            "description": "Một phần của nội dung: chuỗi là một đoạn; bảng khóa là mục đánh số (tieu_de, doan_so), dòng gạch (gach), bảng (bang) hoặc đơn vị (phong_ban, don_vi)",
+            "anyOf": [{ "type": "string" }, map]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Part {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Part, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Part;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a string (paragraph) or a map (tieu_de, doan_so, gach, bang, phong_ban)",
+                )
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Part, E> {
+                Ok(Part::Paragraph(s.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Part, A::Error> {
+                PartMap::deserialize(de::value::MapAccessDeserializer::new(map))?
+                    .into_part()
+                    .map_err(de::Error::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for Part {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match PartMap::from_part(self) {
+            Ok(map) => map.serialize(s),
+            Err(paragraph) => s.serialize_str(paragraph),
+        }
     }
 }
 
@@ -201,12 +477,17 @@ impl<'de> Deserialize<'de> for Khoan {
 #[serde(deny_unknown_fields)]
 pub struct PhanCong {
     /// A department of the profile, by its code (`VHXH`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phong_ban: Option<String>,
     /// Or any other unit, by name (`Các thôn trên địa bàn {cap}`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ten: Option<String>,
+    /// Its tasks: several become `- ` lines, one stays a paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nhiem_vu: Vec<String>,
+    /// Its content in order, after the tasks.
+    #[serde(default, skip_serializing_if = "Content::is_empty")]
+    pub noi_dung: Content,
 }
 
 /// Who signs and with what authority (ô 7).
@@ -231,7 +512,7 @@ mod tests {
     fn khoan_is_a_string_or_a_map() {
         let k: Vec<Khoan> =
             serde_norway::from_str("- Một đoạn\n- tieu_de: Tiêu đề\n  nhiem_vu: [a, b]\n").unwrap();
-        assert_eq!(k[0].0.noi_dung.as_deref(), Some("Một đoạn"));
+        assert_eq!(k[0].0.doan_so.as_deref(), Some("Một đoạn"));
         assert_eq!(k[1].0.tieu_de.as_deref(), Some("Tiêu đề"));
         assert_eq!(k[1].0.nhiem_vu, ["a", "b"]);
     }
@@ -241,5 +522,37 @@ mod tests {
         let e = serde_norway::from_str::<Vec<Khoan>>("- tieu_de: T\n  nhiemvu: [a]\n").unwrap_err();
         assert!(e.to_string().contains("unknown field `nhiemvu`"), "{e}");
         assert_eq!(e.location().map(|l| l.line()), Some(2));
+    }
+
+    #[test]
+    fn content_is_read_in_the_order_written() {
+        let c: Content = serde_norway::from_str(
+            "- Đoạn đầu.\n- tieu_de: Mục con\n  noi_dung: Đoạn của mục con.\n- gach: Dòng gạch\n  \
+             noi_dung:\n    - gach: Dòng cộng\n- doan_so: Đoạn đánh số\n- bang: {cot: [{ten: A}], dong: [[x]]}\n\
+             - phong_ban: VHXH\n  nhiem_vu: [a]\n",
+        )
+        .unwrap();
+        let kinds = |c: &Content| -> Vec<&str> {
+            c.0.iter()
+                .map(|p| match p {
+                    Part::Paragraph(_) => "p",
+                    Part::Item(_) => "item",
+                    Part::Dash(_) => "dash",
+                    Part::Table(_) => "table",
+                    Part::Unit(_) => "unit",
+                })
+                .collect()
+        };
+        assert_eq!(kinds(&c), ["p", "item", "dash", "item", "table", "unit"]);
+        let again: Content = serde_norway::from_str(&serde_norway::to_string(&c).unwrap()).unwrap();
+        assert_eq!(kinds(&again), kinds(&c), "what is written reads back");
+    }
+
+    #[test]
+    fn a_part_is_exactly_one_thing() {
+        let e = serde_norway::from_str::<Content>("- tieu_de: A\n  gach: B\n").unwrap_err();
+        assert!(e.to_string().contains("đúng một"), "{e}");
+        let e = serde_norway::from_str::<Content>("- noi_dung: [a]\n").unwrap_err();
+        assert!(e.to_string().contains("không khóa nào"), "{e}");
     }
 }

@@ -6,6 +6,13 @@ use crate::date::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// Quốc hiệu (ô 1, PL1 II.1).
+pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// Tiêu ngữ (ô 1, PL1 II.1): phrases joined by a hyphen with spaces.
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The heading of the recipients' list (ô 9b, PL1 II.9).
+pub const RECIPIENTS_TITLE: &str = "Nơi nhận:";
+
 /// Room left in a draft for the number, day and month written by hand
 /// after signing (ND Đ.15: paper documents are numbered once signed).
 pub const DRAFT_BLANK: &str = "      ";

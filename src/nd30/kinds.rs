@@ -110,15 +110,6 @@ impl DocKind {
             ThuCong => "THƯ CÔNG",
         }
     }
-
-    /// The template that lays this kind out, if vanban has one yet.
-    pub fn template(self) -> Option<&'static str> {
-        match self {
-            DocKind::KeHoach => Some("ke_hoach.tera"),
-            DocKind::BaoCao => Some("bao_cao.tera"),
-            _ => None,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -85,26 +85,24 @@ pub enum TableFit {
     },
 }
 
-/// Where a table's columns fit across the page without breaking a word, at
-/// body size with the cells' padding.
-pub fn table_fit(header: &[String], rows: &[Vec<String>]) -> TableFit {
-    let size = ParaStyle::Doan.spec().size_pt;
-    let widest_word = |text: &str, bold: bool| {
-        text.split_whitespace()
-            .map(|w| crate::fonts::text_width_mm(w, size, bold, false))
-            .fold(0.0, f32::max)
-    };
-    let needed_mm: f32 = header
-        .iter()
-        .enumerate()
-        .map(|(i, title)| {
-            let cells = rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| widest_word(c, false));
-            cells.fold(widest_word(title, true), f32::max) + 2.0 * PAGE.table_pad_x_mm
-        })
-        .sum();
+/// How wide a cell's text wants to be, padding included: `min_mm` for its
+/// widest word (narrower, a word would break), `line_mm` for its longest
+/// line unbroken. Cells are set in the table style ([`ParaStyle::Bang`]).
+pub fn cell_width_mm(text: &str, bold: bool) -> (f32, f32) {
+    let size = ParaStyle::Bang.spec().size_pt;
+    let width = |t: &str| crate::fonts::text_width_mm(t, size, bold, false);
+    // The padding, and a millimetre so that neither writer's rounding
+    // breaks a line measured to fit exactly.
+    let pad = 2.0 * PAGE.table_pad_x_mm + 1.0;
+    let min = text.split_whitespace().map(width).fold(0.0, f32::max);
+    let line = text.lines().map(width).fold(0.0, f32::max);
+    (min + pad, line + pad)
+}
+
+/// Where a table fits whose columns need at least `min_mm` each
+/// (PL1 I.2: a table too wide for portrait gets a landscape page).
+pub fn table_fit(min_mm: &[f32]) -> TableFit {
+    let needed_mm: f32 = min_mm.iter().sum();
     let available_mm = PAGE.landscape_text_width_mm();
     if needed_mm <= PAGE.text_width_mm() {
         TableFit::Portrait
@@ -118,16 +116,12 @@ pub fn table_fit(header: &[String], rows: &[Vec<String>]) -> TableFit {
     }
 }
 
-/// Whether a table needs a landscape page.
-pub fn needs_landscape(header: &[String], rows: &[Vec<String>]) -> bool {
-    table_fit(header, rows) != TableFit::Portrait
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
     Left,
     Center,
+    Right,
     Justify,
 }
 
@@ -160,8 +154,10 @@ pub enum ParaStyle {
     Muc,
     /// Khoản heading with a title `1. …`.
     Khoan,
-    /// Điểm heading with a title `a) …`.
+    /// A heading below the khoản, with a title: `a) …`, `1.1. …`.
     Diem,
+    /// Text in a table's cells.
+    Bang,
     /// `Nơi nhận:` (ô 9b).
     NoiNhan,
     /// A recipient line (ô 9b).
@@ -193,7 +189,7 @@ pub struct StyleSpec {
 }
 
 impl ParaStyle {
-    pub const ALL: [ParaStyle; 18] = [
+    pub const ALL: [ParaStyle; 19] = [
         ParaStyle::CoQuanChuQuan,
         ParaStyle::CoQuan,
         ParaStyle::SoKyHieu,
@@ -207,6 +203,7 @@ impl ParaStyle {
         ParaStyle::Muc,
         ParaStyle::Khoan,
         ParaStyle::Diem,
+        ParaStyle::Bang,
         ParaStyle::NoiNhan,
         ParaStyle::NoiNhanMuc,
         ParaStyle::ChucVu,
@@ -283,8 +280,11 @@ impl ParaStyle {
             },
             Diem => StyleSpec {
                 keep_next: true,
-                ..body("VBDiem", "VB Điểm", false, false)
+                ..body("VBDiem", "VB Tiểu mục", true, true)
             },
+            // 13 pt: the decree's smallest body size, so that tables of
+            // several columns keep their words whole (PL1 II.6e).
+            Bang => s("VBBang", "VB Bảng", 13.0, false, false, Left),
             NoiNhan => s("VBNoiNhan", "VB Nơi nhận", 12.0, true, true, Left),
             NoiNhanMuc => s(
                 "VBNoiNhanMuc",
@@ -317,22 +317,23 @@ mod tests {
     fn wide_tables_turn_the_page() {
         let cols = |n: usize| {
             (1..=n)
-                .map(|i| format!("Quý {i} năm 2026"))
+                .map(|i| cell_width_mm(&format!("{}", i * 1_000_000), false).0)
                 .collect::<Vec<_>>()
         };
-        let row = |n: usize| {
-            vec![(1..=n)
-                .map(|i| format!("{}", i * 1_000_000))
-                .collect::<Vec<_>>()]
-        };
-        assert_eq!(table_fit(&cols(5), &row(5)), TableFit::Portrait);
-        assert_eq!(table_fit(&cols(10), &row(10)), TableFit::Landscape);
+        assert_eq!(table_fit(&cols(5)), TableFit::Portrait);
+        assert_eq!(table_fit(&cols(10)), TableFit::Landscape);
         assert!(matches!(
-            table_fit(&cols(14), &row(14)),
+            table_fit(&cols(16)),
             TableFit::TooWide { needed_mm, available_mm } if needed_mm > available_mm
         ));
-        assert!(!needs_landscape(&cols(5), &row(5)));
-        assert!(needs_landscape(&cols(14), &row(14)));
+    }
+
+    #[test]
+    fn a_cell_wants_its_longest_line_and_needs_its_widest_word() {
+        let (min, line) = cell_width_mm("Tuyên truyền\nphổ biến", false);
+        let (word, _) = cell_width_mm("phổ", false);
+        assert!(min > word, "the widest word is not `phổ`");
+        assert!(line > min);
     }
 
     #[test]

@@ -16,11 +16,10 @@ mod numbering;
 pub use figures::{number, percent};
 pub use format::{
     authority_lines, citation_date, issue_number, place_and_date, recipient_lines, Authority,
-    DRAFT_BLANK,
+    DRAFT_BLANK, MOTTO, NATIONAL, RECIPIENTS_TITLE,
 };
 pub use kinds::DocKind;
 pub use layout::{
-    needs_landscape, table_fit, Align, PageSetup, ParaStyle, StyleSpec, TableFit, PAGE,
-    RULE_FRACTION,
+    cell_width_mm, table_fit, Align, PageSetup, ParaStyle, StyleSpec, TableFit, PAGE, RULE_FRACTION,
 };
-pub use numbering::{Level, Outline};
+pub use numbering::{dash, roman, Mark, Outline, PLAN_SCHEME};

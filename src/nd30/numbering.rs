@@ -1,50 +1,158 @@
-//! Outline numbering (PL1 II.6đ, V.6b): mục `I.`, điều `Điều 1.`, khoản `1.`,
-//! điểm `a)`. Numbers are always computed here, never typed by the user.
+//! Outline numbering (PL1 II.6đ, V.6b): mục `I.`, điều `Điều 1.`, khoản
+//! `1.`, then `a)` or the decimal `1.1.`, `1.1.1.`, and `(1)` lists. Numbers
+//! are always computed here, never typed by the user.
 
-/// A numbered level of the outline, from the outermost.
+use schemars::JsonSchema;
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+
+/// How one level of an outline is numbered, written in a document as the
+/// first label of the level: `I`, `1`, `1.1`, `a`, `(1)`, `Điều 1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    /// Mục of a plan or report: `I.`, `II.` …
-    Muc,
-    /// Điều of a decision: `Điều 1.` …
-    Dieu,
-    /// Khoản: `1.`, `2.` …
-    Khoan,
-    /// Điểm: `a)`, `b)` … in the Vietnamese alphabet.
-    Diem,
+pub enum Mark {
+    /// `I.`, `II.` … (mục of a plan or report).
+    Roman,
+    /// `Điều 1.`, `Điều 2.` … (a decision's articles).
+    Article,
+    /// `1.`, `2.` … (khoản).
+    Arabic,
+    /// `1.1.`, `1.1.1.` …: the numbers of every enclosing Arabic or decimal
+    /// level, then this one.
+    Decimal,
+    /// `a)`, `b)` … in the Vietnamese alphabet (điểm).
+    Letter,
+    /// `(1)`, `(2)` ….
+    Parenthesised,
 }
 
-impl Level {
-    fn depth(self) -> usize {
-        match self {
-            Level::Muc | Level::Dieu => 0,
-            Level::Khoan => 1,
-            Level::Diem => 2,
-        }
+impl Mark {
+    /// Every mark with the ways a clerk may write it.
+    const WRITTEN: [(Mark, &'static [&'static str]); 6] = [
+        (Mark::Roman, &["I", "I."]),
+        (Mark::Article, &["Điều 1", "Điều 1."]),
+        (Mark::Arabic, &["1", "1."]),
+        (Mark::Decimal, &["1.1", "1.1.", "1.1.1", "1.1.1."]),
+        (Mark::Letter, &["a", "a)"]),
+        (Mark::Parenthesised, &["(1)"]),
+    ];
+
+    fn parse(written: &str) -> Option<Mark> {
+        let written = written.trim();
+        Mark::WRITTEN
+            .iter()
+            .find(|(_, forms)| forms.contains(&written))
+            .map(|(m, _)| *m)
+    }
+
+    fn written(self) -> &'static str {
+        Mark::WRITTEN
+            .iter()
+            .find(|(m, _)| *m == self)
+            .map(|(_, forms)| forms[0])
+            .expect("every mark is written")
     }
 }
 
-/// Counts headings as they come and gives each its label.
-#[derive(Debug, Default, Clone)]
+impl Serialize for Mark {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.written())
+    }
+}
+
+impl<'de> Deserialize<'de> for Mark {
+    /// YAML reads `1` as a number and `1.1` as a decimal: both are taken
+    /// as the marks they look like.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Mark, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Mark;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("one of I, Điều 1, 1, 1.1, a, (1)")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Mark, E> {
+                Mark::parse(s).ok_or_else(|| {
+                    E::custom(format!(
+                        "cách đánh số `{s}` không có; dùng một trong: I, Điều 1, 1, 1.1, a, (1) (unknown numbering mark)"
+                    ))
+                })
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Mark, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Mark, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, x: f64) -> Result<Mark, E> {
+                self.visit_str(&x.to_string())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Mark {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Mark".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Cách đánh số một cấp (numbering of one level): I, Điều 1, 1, 1.1, a, (1)",
+            "anyOf": [
+                { "enum": ["I", "Điều 1", "1", "1.1", "1.1.1", "a", "(1)"] },
+                { "enum": [1, 1.1] }
+            ]
+        })
+    }
+}
+
+/// The scheme of a plan or report when the document names none: `I.`,
+/// `1.`, `a)` (PL1 V.6b).
+pub const PLAN_SCHEME: [Mark; 3] = [Mark::Roman, Mark::Arabic, Mark::Letter];
+
+/// Counts the items of an outline as they come and gives each its label,
+/// by the scheme of its level (`scheme[0]` for the outermost).
+#[derive(Debug, Clone)]
 pub struct Outline {
-    counters: [u32; 3],
+    scheme: Vec<Mark>,
+    counters: Vec<u32>,
 }
 
 impl Outline {
-    /// The label of the next item at `level`; deeper levels restart.
-    pub fn next(&mut self, level: Level) -> String {
-        let depth = level.depth();
-        self.counters[depth] += 1;
-        for deeper in &mut self.counters[depth + 1..] {
+    pub fn new(scheme: &[Mark]) -> Outline {
+        Outline {
+            scheme: scheme.to_vec(),
+            counters: vec![0; scheme.len()],
+        }
+    }
+
+    /// How many levels the scheme numbers.
+    pub fn depth(&self) -> usize {
+        self.scheme.len()
+    }
+
+    /// The label of the next item at `level` (0 the outermost); deeper
+    /// levels restart. `None` past the scheme's last level.
+    pub fn next(&mut self, level: usize) -> Option<String> {
+        let mark = *self.scheme.get(level)?;
+        self.counters[level] += 1;
+        for deeper in &mut self.counters[level + 1..] {
             *deeper = 0;
         }
-        let n = self.counters[depth];
-        match level {
-            Level::Muc => format!("{}.", roman(n)),
-            Level::Dieu => format!("Điều {n}."),
-            Level::Khoan => format!("{n}."),
-            Level::Diem => format!("{})", letter(n)),
-        }
+        let n = self.counters[level];
+        Some(match mark {
+            Mark::Roman => format!("{}.", roman(n)),
+            Mark::Article => format!("Điều {n}."),
+            Mark::Arabic => format!("{n}."),
+            Mark::Decimal => {
+                let path: Vec<String> = (0..=level)
+                    .filter(|&l| matches!(self.scheme[l], Mark::Arabic | Mark::Decimal))
+                    .map(|l| self.counters[l].to_string())
+                    .collect();
+                format!("{}.", path.join("."))
+            }
+            Mark::Letter => format!("{})", letter(n)),
+            Mark::Parenthesised => format!("({n})"),
+        })
     }
 }
 
@@ -87,31 +195,62 @@ fn letter(n: u32) -> String {
     LETTERS[i].repeat((n as usize - 1) / LETTERS.len() + 1)
 }
 
+/// The marks of lines that are not numbered: `-` under a numbered item, `+`
+/// under a `-` line, and `-` again below that.
+pub fn dash(depth: usize) -> &'static str {
+    if depth.is_multiple_of(2) {
+        "-"
+    } else {
+        "+"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn muc_khoan_diem_nest_and_restart() {
-        let mut o = Outline::default();
-        assert_eq!(o.next(Level::Muc), "I.");
-        assert_eq!(o.next(Level::Khoan), "1.");
-        assert_eq!(o.next(Level::Khoan), "2.");
-        assert_eq!(o.next(Level::Diem), "a)");
-        assert_eq!(o.next(Level::Diem), "b)");
-        assert_eq!(o.next(Level::Khoan), "3.");
-        assert_eq!(o.next(Level::Diem), "a)");
-        assert_eq!(o.next(Level::Muc), "II.");
-        assert_eq!(o.next(Level::Khoan), "1.");
+        let mut o = Outline::new(&PLAN_SCHEME);
+        let mut next = |l| o.next(l).unwrap();
+        assert_eq!(next(0), "I.");
+        assert_eq!(next(1), "1.");
+        assert_eq!(next(1), "2.");
+        assert_eq!(next(2), "a)");
+        assert_eq!(next(2), "b)");
+        assert_eq!(next(1), "3.");
+        assert_eq!(next(2), "a)");
+        assert_eq!(next(0), "II.");
+        assert_eq!(next(1), "1.");
+        assert_eq!(o.next(3), None, "past the scheme");
     }
 
     #[test]
-    fn dieu_counts_like_a_top_level() {
-        let mut o = Outline::default();
-        assert_eq!(o.next(Level::Dieu), "Điều 1.");
-        assert_eq!(o.next(Level::Khoan), "1.");
-        assert_eq!(o.next(Level::Dieu), "Điều 2.");
-        assert_eq!(o.next(Level::Khoan), "1.");
+    fn decimal_levels_carry_their_parents_numbers() {
+        let mut o = Outline::new(&[Mark::Roman, Mark::Arabic, Mark::Decimal, Mark::Decimal]);
+        let mut next = |l| o.next(l).unwrap();
+        assert_eq!(next(0), "I.");
+        assert_eq!(next(1), "1.");
+        assert_eq!(next(2), "1.1.");
+        assert_eq!(next(2), "1.2.");
+        assert_eq!(next(3), "1.2.1.");
+        assert_eq!(next(1), "2.");
+        assert_eq!(next(2), "2.1.");
+        assert_eq!(next(0), "II.");
+        assert_eq!(next(1), "1.");
+        assert_eq!(next(2), "1.1.");
+    }
+
+    #[test]
+    fn articles_and_parenthesised_lists() {
+        let mut o = Outline::new(&[Mark::Article, Mark::Arabic, Mark::Parenthesised]);
+        let mut next = |l| o.next(l).unwrap();
+        assert_eq!(next(0), "Điều 1.");
+        assert_eq!(next(1), "1.");
+        assert_eq!(next(2), "(1)");
+        assert_eq!(next(2), "(2)");
+        assert_eq!(next(0), "Điều 2.");
+        assert_eq!(next(1), "1.");
     }
 
     #[test]
@@ -129,5 +268,33 @@ mod tests {
         assert_eq!(got, ["a", "b", "c", "d", "đ", "e", "g"]);
         assert_eq!(letter(23), "y");
         assert_eq!(letter(24), "aa");
+    }
+
+    #[test]
+    fn marks_are_written_as_their_first_label() {
+        let marks: Vec<Mark> =
+            serde_norway::from_str("[I, 1, 1.1, \"1.1.1\", a, (1), Điều 1]").unwrap();
+        assert_eq!(
+            marks,
+            [
+                Mark::Roman,
+                Mark::Arabic,
+                Mark::Decimal,
+                Mark::Decimal,
+                Mark::Letter,
+                Mark::Parenthesised,
+                Mark::Article
+            ]
+        );
+        assert!(serde_norway::from_str::<Vec<Mark>>("[i]").is_err());
+        assert_eq!(
+            serde_norway::to_string(&marks[..3]).unwrap(),
+            "- I\n- '1'\n- '1.1'\n"
+        );
+    }
+
+    #[test]
+    fn dashes_alternate_with_pluses() {
+        assert_eq!([0, 1, 2].map(dash), ["-", "+", "-"]);
     }
 }

@@ -164,8 +164,10 @@ fn a_failed_render_leaves_the_earlier_output_untouched() {
 
 #[test]
 fn user_text_is_data_in_both_outputs() {
-    let hostile = r#"#read("/etc/passwd") *bold* $x$ <w:t> & {{ x }}"#;
-    let case = Case::new().edit(|y| y.replace("mo_dau:\n", &format!("mo_dau:\n  - '{hostile}'\n")));
+    // `\*` is vanban's own escape for a literal asterisk; nothing else is read.
+    let written = r#"#read("/etc/passwd") \*bold\* $x$ <w:t> & {{ x }} \n"#;
+    let hostile = r#"#read("/etc/passwd") *bold* $x$ <w:t> & {{ x }} \n"#;
+    let case = Case::new().edit(|y| y.replace("mo_dau:\n", &format!("mo_dau:\n  - '{written}'\n")));
     case.vanban_ok(&["render", util::PLAN]);
     let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(
@@ -182,26 +184,41 @@ fn user_text_is_data_in_both_outputs() {
 }
 
 #[test]
-fn a_clerks_own_template_overrides_the_builtin_one() {
+fn a_clerks_own_wording_overrides_the_builtin_one() {
     let case = Case::new();
+    let report = "bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml";
     std::fs::create_dir(case.path("mau")).unwrap();
-    let builtin = std::fs::read_to_string(util::root().join("templates/ke_hoach.tera")).unwrap();
-    let own = builtin.replace(
-        "@ten_loai {{ ten_loai }}",
-        "@ten_loai {{ ten_loai }}\n@doan Mẫu riêng của xã.",
+    std::fs::write(
+        case.path("mau/bao_cao.yaml"),
+        "# Câu chữ của xã.\nmuc_ket_qua: Những kết quả **nổi bật**\n",
+    )
+    .unwrap();
+    case.vanban_ok(&["render", report, "--templates", "mau", "-f", "docx"]);
+    let paras = case.paragraphs("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    assert!(
+        paras.iter().any(|p| p == "I. NHỮNG KẾT QUẢ NỔI BẬT"),
+        "{paras:?}"
     );
-    std::fs::write(case.path("mau/ke_hoach.tera"), own).unwrap();
-    case.vanban_ok(&["render", util::PLAN, "--templates", "mau", "-f", "docx"]);
-    let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
-    assert!(paras.iter().any(|p| p == "Mẫu riêng của xã."));
+    assert!(
+        paras
+            .iter()
+            .any(|p| p == "II. TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN"),
+        "the other keys keep the built-in wording"
+    );
+    let out = case.vanban(&["check", report, "--templates", "mau"]);
+    assert!(out.status.success(), "check reads the same wording");
 
-    std::fs::write(case.path("mau/ke_hoach.tera"), "@ten_loai {{ khong_co }}\n").unwrap();
-    let out = case.vanban(&["render", util::PLAN, "--templates", "mau", "-o", "hong"]);
+    std::fs::write(
+        case.path("mau/bao_cao.yaml"),
+        "# x\nmuc_ket_qua: \"{{ khong_co }}\"\n",
+    )
+    .unwrap();
+    let out = case.vanban(&["render", report, "--templates", "mau", "-o", "hong"]);
     assert_eq!(out.status.code(), Some(1));
     let msg = stderr(&out);
     assert!(
-        msg.contains("mau/ke_hoach.tera") && msg.contains("khong_co"),
-        "{msg}"
+        msg.contains("mau/bao_cao.yaml:2:") && msg.contains("khong_co"),
+        "names the template file and line: {msg}"
     );
     assert!(case.files("hong").is_empty());
 }

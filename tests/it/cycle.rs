@@ -392,15 +392,34 @@ fn a_report_with_sections_of_its_own_replaces_the_usual_skeleton() {
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text.replace(
         "noi_dung: []",
-        "noi_dung:\n- muc: Đánh giá chung\n  doan: [Nhìn chung đạt yêu cầu.]\n- muc: Đề xuất\n  khoan: [Tiếp tục thực hiện.]",
+        "noi_dung:\n- muc: Đánh giá chung\n  doan: [Nhìn chung đạt yêu cầu.]\n- muc: Đề xuất\n  khoan: [Tiếp tục thực hiện.]\n  \
+         phan_cong:\n  - phong_ban: VHXH\n    nhiem_vu: ['Theo dõi, tổng hợp.']",
     );
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    // The usual sections would not print: keeping them is an error.
+    let out = case.vanban(&["render", file, "-f", "docx"]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = String::from_utf8_lossy(&out.stderr);
+    for key in ["ton_tai", "phuong_huong", "kien_nghi"] {
+        assert!(
+            msg.contains(&format!("khóa `{key}`: BÁO CÁO không in")),
+            "{msg}"
+        );
+    }
+    let start = text.find("ton_tai:").unwrap();
+    let end = text.find("chi_tieu:").unwrap();
+    std::fs::write(&path, format!("{}{}", &text[..start], &text[end..])).unwrap();
     case.vanban_ok(&["render", file, "-f", "docx"]);
     let paras = case.paragraphs("out/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(paras.contains(&"I. KẾT QUẢ ĐẠT ĐƯỢC".to_string()));
     assert!(paras.contains(&"II. ĐÁNH GIÁ CHUNG".to_string()));
     assert!(paras.contains(&"III. ĐỀ XUẤT".to_string()));
     assert!(paras.contains(&"1. Tiếp tục thực hiện.".to_string()));
+    assert!(
+        paras.contains(&"2. Phòng Văn hóa - Xã hội".to_string())
+            && paras.contains(&"Theo dõi, tổng hợp.".to_string()),
+        "a report's phân công prints: {paras:?}"
+    );
     assert!(!paras.iter().any(|p| p.contains("TỒN TẠI")));
 }
 

@@ -5,13 +5,13 @@
 mod package;
 mod schema;
 
-use crate::model::{Block, Closing, Document, Header, Paragraph, Table, Title};
+use crate::model::{Block, Cell, Closing, Document, Header, Inline, Paragraph, Table, Title};
 use crate::nd30::{Align, PageSetup, ParaStyle, StyleSpec};
 use docx_rs::{
-    AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    AlignmentType, BorderType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, PageNum,
     PageOrientationType, PageSize, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
     RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, VAlignType, WidthType,
+    TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 /// Twentieths of a point per millimetre.
@@ -86,6 +86,7 @@ fn alignment(a: Align) -> AlignmentType {
     match a {
         Align::Left => AlignmentType::Left,
         Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
         // `Justified` writes a value Word rejects; `both` is justification.
         Align::Justify => AlignmentType::Both,
     }
@@ -136,7 +137,35 @@ fn styled(style: ParaStyle, text: &str) -> docx_rs::Paragraph {
 }
 
 fn paragraph(p: &Paragraph) -> docx_rs::Paragraph {
-    styled(p.style, &p.full_text()).keep_next(p.keep_next)
+    let mut out = docx_rs::Paragraph::new().style(p.style.spec().id);
+    if let Some(label) = &p.label {
+        out = out.add_run(Run::new().add_text(format!("{label} ")));
+    }
+    runs(out, &p.text, false).keep_next(p.keep_next)
+}
+
+/// The runs of `text` appended to `p`: emphasis as run properties, each
+/// line break a `w:br`. `bold` makes every run bold (a table's header).
+fn runs(mut p: docx_rs::Paragraph, text: &Inline, bold: bool) -> docx_rs::Paragraph {
+    for span in &text.0 {
+        let mut run = Run::new();
+        for (i, line) in span.text.split('\n').enumerate() {
+            if i > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            if !line.is_empty() {
+                run = run.add_text(line);
+            }
+        }
+        if span.bold || bold {
+            run = run.bold();
+        }
+        if span.italic {
+            run = run.italic();
+        }
+        p = p.add_run(run);
+    }
+    p
 }
 
 /// An empty paragraph whose bottom border is a centred line `length_mm`
@@ -260,47 +289,57 @@ fn table(t: &Table, doc: &Document) -> docx_rs::Table {
         .iter()
         .map(|c| twips(width * c.width_pct / 100.0) as usize)
         .collect();
-    let cell = |text: &str, bold: bool, numeric: bool, w: usize| {
-        let mut run = Run::new().add_text(text);
-        if bold {
-            run = run.bold();
+    // Word draws a cell spanning rows as the first cell plus a continuing
+    // cell in each row below: `below[i]` counts the rows still covered in
+    // column i, with the span of the cell covering them.
+    let mut below: Vec<(usize, usize)> = vec![(0, 1); grid.len()];
+    let mut rows = Vec::new();
+    for (r, row) in t.rows.iter().enumerate() {
+        let header = r < t.header_rows;
+        let mut cells = Vec::new();
+        let mut starts = row.cells.iter().peekable();
+        let mut column = 0;
+        while column < grid.len() {
+            if below[column].0 > 0 {
+                let span = below[column].1;
+                below[column].0 -= 1;
+                cells.push(
+                    TableCell::new()
+                        .width(grid[column..column + span].iter().sum(), WidthType::Dxa)
+                        .grid_span(span)
+                        .vertical_merge(VMergeType::Continue)
+                        .add_paragraph(docx_rs::Paragraph::new().style(ParaStyle::Bang.spec().id)),
+                );
+                column += span;
+                continue;
+            }
+            let Some(cell) = starts.next_if(|c| c.column == column) else {
+                // A row the model left short: an empty cell keeps the grid.
+                cells.push(TableCell::new().width(grid[column], WidthType::Dxa));
+                column += 1;
+                continue;
+            };
+            let span = cell.col_span.min(grid.len() - column);
+            if cell.row_span > 1 {
+                below[column] = (cell.row_span - 1, span);
+            }
+            cells.push(table_cell(
+                cell,
+                grid[column..column + span].iter().sum(),
+                header || row.bold,
+            ));
+            column += span;
         }
-        let align = if bold {
-            AlignmentType::Center
-        } else if numeric {
-            AlignmentType::Right
-        } else {
-            AlignmentType::Left
-        };
-        TableCell::new()
-            .width(w, WidthType::Dxa)
-            .add_paragraph(docx_rs::Paragraph::new().align(align).add_run(run))
-    };
-    // docx-rs cannot mark a header row; a 1-twip minimum height stands in
-    // for it and the schema pass turns it into `w:tblHeader` (repeated on
-    // each page).
-    let head = TableRow::new(
-        t.columns
-            .iter()
-            .zip(&grid)
-            .map(|(c, w)| cell(&c.title, true, false, *w))
-            .collect(),
-    )
-    .cant_split()
-    .row_height(1.0)
-    .height_rule(docx_rs::HeightRule::AtLeast);
-    let mut rows = vec![head];
-    for r in &t.rows {
-        rows.push(
-            TableRow::new(
-                r.iter()
-                    .zip(&t.columns)
-                    .zip(&grid)
-                    .map(|((text, c), w)| cell(text, false, c.numeric, *w))
-                    .collect(),
-            )
-            .cant_split(),
-        );
+        let mut docx_row = TableRow::new(cells).cant_split();
+        if header {
+            // docx-rs cannot mark a header row; a 1-twip minimum height
+            // stands in for it and the schema pass turns it into
+            // `w:tblHeader` (repeated on each page).
+            docx_row = docx_row
+                .row_height(1.0)
+                .height_rule(docx_rs::HeightRule::AtLeast);
+        }
+        rows.push(docx_row);
     }
     let (x, y) = (
         twips(doc.page.table_pad_x_mm) as usize,
@@ -311,6 +350,24 @@ fn table(t: &Table, doc: &Document) -> docx_rs::Table {
         .width(grid.iter().sum(), WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .margins(TableCellMargins::new().margin(y, x, y, x))
+}
+
+fn table_cell(cell: &Cell, width: usize, bold: bool) -> TableCell {
+    let p = docx_rs::Paragraph::new()
+        .style(ParaStyle::Bang.spec().id)
+        .align(alignment(cell.align));
+    let mut out = TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(runs(p, &cell.text, bold));
+    if cell.col_span > 1 {
+        out = out.grid_span(cell.col_span);
+    }
+    if cell.row_span > 1 {
+        out = out
+            .vertical_merge(VMergeType::Restart)
+            .vertical_align(VAlignType::Center);
+    }
+    out
 }
 
 fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {

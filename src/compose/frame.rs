@@ -1,0 +1,157 @@
+//! The parts every kind has, around its body: the header (ô 1–4), the title
+//! (ô 5a), the preamble of căn cứ lines (ô 6), the closing `./.`, and Nơi
+//! nhận beside the signature (ô 7, 9b).
+
+use super::Composer;
+use crate::fonts;
+use crate::model::{Block, Closing, Header, Paragraph, Title};
+use crate::nd30::{self, ParaStyle, PAGE, RULE_FRACTION};
+
+pub(super) fn title(c: &mut Composer) -> Title {
+    let summary = c.plain("trich_yeu", &c.doc.plan.trich_yeu);
+    Title {
+        kind: c.doc.plan.loai.title().to_string(),
+        rule_mm: summary_rule_mm(&summary),
+        summary,
+    }
+}
+
+/// The trích yếu's line: a fraction of its longest printed line.
+fn summary_rule_mm(summary: &str) -> f32 {
+    let style = ParaStyle::TrichYeu.spec();
+    let width = fonts::text_width_mm(summary, style.size_pt, style.bold, style.italic);
+    round(width.min(PAGE.text_width_mm()) * RULE_FRACTION)
+}
+
+fn round(mm: f32) -> f32 {
+    (mm * 10.0).round() / 10.0
+}
+
+/// The lines a document rests on (căn cứ, thực hiện, xét), italic, each
+/// ending `;` and the last `.` (PL1 II.6a). A line the clerk ended with
+/// another mark keeps it, with a warning: never changed without a word.
+pub(super) fn preamble(c: &mut Composer) {
+    let lines = c.doc.plan.can_cu.clone();
+    for (i, raw) in lines.iter().enumerate() {
+        let key = format!("can_cu[{i}]");
+        let want = if i + 1 == lines.len() { '.' } else { ';' };
+        let mut text = c.text(&key, raw);
+        let typed = text
+            .plain()
+            .trim_end()
+            .chars()
+            .next_back()
+            .filter(|ch| matches!(ch, ';' | '.' | ',' | ':'));
+        match typed {
+            None => text.push_plain(&want.to_string()),
+            Some(mark) if mark == want => {}
+            Some(mark) => c.warning(
+                &key,
+                format!(
+                    "dòng căn cứ kết thúc bằng `{mark}`; Nghị định 30 ghi `{want}` ở {} \
+                     (PL1 II.6a): vanban giữ như đã gõ (punctuation kept as typed)",
+                    if want == '.' {
+                        "dòng cuối"
+                    } else {
+                        "các dòng trước dòng cuối"
+                    }
+                ),
+            ),
+        }
+        c.push(Paragraph::new(ParaStyle::CanCu, None, text));
+    }
+}
+
+/// The body ends with `./.` (PL3, every model) and its last paragraph stays
+/// on the page of the signature.
+pub(super) fn close_body(blocks: &mut [Block]) {
+    let last = blocks.iter_mut().rev().find_map(|b| match b {
+        Block::Paragraph(p) => Some(p),
+        Block::Table(_) => None,
+    });
+    if let Some(p) = last {
+        let text = p.text.plain();
+        let text = text.trim_end();
+        if !text.ends_with("./.") {
+            p.text
+                .push_plain(if text.ends_with('.') { "/." } else { "./." });
+        }
+        p.keep_next = true;
+    }
+}
+
+pub(super) fn header(c: &mut Composer) -> Header {
+    let plan = &c.doc.plan;
+    let p = &c.doc.profile;
+    let issuer_style = ParaStyle::CoQuan.spec();
+    let widest_issuer = p
+        .ten_co_quan
+        .iter()
+        .map(|l| fonts::text_width_mm(l, issuer_style.size_pt, true, false))
+        .fold(0.0, f32::max);
+    let motto = ParaStyle::TieuNgu.spec();
+    Header {
+        parent: p.co_quan_chu_quan.clone(),
+        issuer: p.ten_co_quan.clone(),
+        issuer_rule_mm: round(widest_issuer * RULE_FRACTION),
+        number: nd30::issue_number(plan.so, plan.loai, &p.viet_tat, None),
+        national: nd30::NATIONAL.to_string(),
+        motto: nd30::MOTTO.to_string(),
+        motto_rule_mm: round(fonts::text_width_mm(
+            nd30::MOTTO,
+            motto.size_pt,
+            motto.bold,
+            motto.italic,
+        )),
+        place_date: Some(nd30::place_and_date(&p.dia_danh, plan.ngay, plan.nam)),
+    }
+}
+
+pub(super) fn closing(c: &mut Composer) -> Closing {
+    let plan = &c.doc.plan;
+    let p = &c.doc.profile;
+    let mut recipients = Vec::new();
+    for (i, r) in plan.noi_nhan.iter().enumerate() {
+        recipients.push(c.plain(&format!("noi_nhan[{i}]"), r));
+    }
+    for (i, code) in plan.luu.iter().enumerate() {
+        if p.department(code).is_none() {
+            let msg = super::outline::unknown_department(c, code);
+            c.error(&format!("luu[{i}]"), msg);
+        }
+    }
+    let signer = &plan.nguoi_ky;
+    // Rendered for another unit, the signer is whoever holds the same
+    // position there.
+    let found = p.signer(&signer.ho_ten).or_else(|| {
+        c.doc
+            .signer_position
+            .as_deref()
+            .and_then(|pos| p.signer_by_position(pos))
+    });
+    let (name, position) = match found {
+        Some(s) => (s.ho_ten.clone(), s.chuc_vu.clone()),
+        None => {
+            let known: Vec<&str> = p.nguoi_ky.iter().map(|s| s.ho_ten.as_str()).collect();
+            let msg = format!(
+                "người ký `{}` không có trong hồ sơ đơn vị {} (unknown signer); người ký có: {}",
+                signer.ho_ten,
+                c.doc.profile_path.display(),
+                known.join(", ")
+            );
+            c.error("nguoi_ky.ho_ten", msg);
+            (String::new(), String::new())
+        }
+    };
+    Closing {
+        recipients_title: nd30::RECIPIENTS_TITLE.to_string(),
+        recipients: nd30::recipient_lines(&recipients, &plan.luu),
+        authority: nd30::authority_lines(
+            signer.thay_mat.then_some(p.tap_the.as_str()),
+            signer.hinh_thuc,
+            &p.thu_truong,
+            &position,
+        ),
+        signer: name,
+    }
+}

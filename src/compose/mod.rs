@@ -1,0 +1,185 @@
+//! From input to page model, typed and one-way: each kind's builder walks
+//! the document's serde types and appends blocks; the decree's rules come
+//! from [`crate::nd30`], fixed wording a clerk may change from
+//! [`crate::templates`]. What the clerk should know but that does not stop
+//! the render travels with the result as warnings ([`Warned`]), for `check`.
+//!
+//! - [`frame`]: header, title, preamble, closing: the parts every kind has.
+//! - [`outline`]: the numbered outline of any depth, in the order written.
+//! - [`tables`]: tables of the data and the targets tables.
+//! - [`ke_hoach`], [`bao_cao`]: what each kind prints, and in which order.
+//! - [`inline`]: a clerk's text with its emphasis and placeholders.
+
+mod bao_cao;
+mod frame;
+pub mod inline;
+mod ke_hoach;
+mod outline;
+mod tables;
+mod warnings;
+
+use crate::diag::{Diagnostic, Diagnostics, Result};
+use crate::input::Loaded;
+use crate::model::{Block, Document, Inline, Paragraph};
+use crate::nd30::{DocKind, Outline, ParaStyle, PAGE, PLAN_SCHEME};
+use crate::templates::Templates;
+use crate::text::Vars;
+
+pub use warnings::placeholder_warnings;
+
+/// A result with the warnings found on the way (as typst's `Warned`).
+#[derive(Debug, Clone)]
+pub struct Warned<T> {
+    pub output: T,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Build the page model of a loaded document.
+pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> {
+    let plan = &doc.plan;
+    let mut c = Composer::new(doc, templates);
+    let title = frame::title(&mut c);
+    frame::preamble(&mut c);
+    match plan.loai {
+        DocKind::KeHoach => ke_hoach::body(&mut c),
+        DocKind::BaoCao => bao_cao::body(&mut c),
+        other => {
+            return Err(c
+                .error(
+                    "loai",
+                    format!(
+                        "vanban chưa dựng được loại `{}` (no layout for this kind yet); \
+                         các loại dựng được: Kế hoạch, Báo cáo",
+                        other.title()
+                    ),
+                )
+                .into())
+        }
+    }
+    if let Some(end) = &plan.ket_luan {
+        c.paragraph(ParaStyle::Doan, None, "ket_luan", end);
+    }
+    frame::close_body(&mut c.blocks);
+    let closing = frame::closing(&mut c);
+    let header = frame::header(&mut c);
+    warnings::of_input(&mut c);
+    if !c.errors.is_empty() {
+        return Err(Diagnostics(c.errors));
+    }
+    Ok(Warned {
+        output: Document {
+            year: plan.nam,
+            issued: plan.ngay,
+            page: PAGE,
+            header,
+            title,
+            blocks: c.blocks,
+            closing,
+        },
+        warnings: c.warnings,
+    })
+}
+
+/// What a kind's builder works with: the document, its placeholders, the
+/// wording, and what has been built so far.
+pub(crate) struct Composer<'a> {
+    pub doc: &'a Loaded,
+    pub vars: Vars<'a>,
+    pub templates: &'a Templates,
+    pub outline: Outline,
+    pub blocks: Vec<Block>,
+    /// Every error found, each located by its key; reported together.
+    pub errors: Vec<Diagnostic>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl<'a> Composer<'a> {
+    fn new(doc: &'a Loaded, templates: &'a Templates) -> Composer<'a> {
+        let scheme = doc.plan.danh_so.as_deref().unwrap_or(&PLAN_SCHEME);
+        Composer {
+            doc,
+            vars: Vars {
+                year: doc.plan.nam,
+                profile: &doc.profile,
+                registry: &doc.registry,
+            },
+            templates,
+            outline: Outline::new(scheme),
+            blocks: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// An error about the document's value at `key`.
+    fn error(&mut self, key: &str, message: String) -> Diagnostic {
+        let d = Diagnostic::error(message)
+            .key(key)
+            .in_file(&self.doc.plan_path);
+        self.errors.push(d.clone());
+        d
+    }
+
+    fn warning(&mut self, key: &str, message: String) {
+        let d = Diagnostic::warning(message)
+            .key(key)
+            .in_file(&self.doc.plan_path);
+        self.warnings.push(d);
+    }
+
+    /// The clerk's text at `key`, its emphasis read and placeholders
+    /// filled; on error, the text as written (the error is recorded).
+    fn text(&mut self, key: &str, raw: &str) -> Inline {
+        match inline::inline(raw, &self.vars) {
+            Ok(t) => t,
+            Err(msg) => {
+                self.error(key, msg);
+                Inline::plain_text(raw)
+            }
+        }
+    }
+
+    /// Placeholders filled in plain text (no emphasis): titles, names.
+    fn plain(&mut self, key: &str, raw: &str) -> String {
+        match crate::text::expand(raw, &self.vars) {
+            Ok(t) => t,
+            Err(msg) => {
+                self.error(key, msg);
+                raw.to_string()
+            }
+        }
+    }
+
+    fn push(&mut self, p: Paragraph) {
+        self.blocks.push(Block::Paragraph(p));
+    }
+
+    /// A paragraph of the clerk's text at `key`.
+    fn paragraph(&mut self, style: ParaStyle, label: Option<String>, key: &str, raw: &str) {
+        let text = self.text(key, raw);
+        self.push(Paragraph::new(style, label, text));
+    }
+
+    /// The wording `key` of the kind's template file, from `view`.
+    fn wording(&mut self, file: &str, key: &str, view: &impl serde::Serialize) -> String {
+        match self.templates.text(file, key, view) {
+            Ok(t) => t,
+            Err(d) => {
+                self.errors.push(d);
+                String::new()
+            }
+        }
+    }
+
+    /// Content of the document that its kind does not print is an error,
+    /// never silence.
+    fn refuse_unprinted(&mut self, key: &str, present: bool) {
+        if present {
+            let kind = self.doc.plan.loai.title();
+            self.error(
+                key,
+                format!("{kind} không in phần này (this kind does not print it); hãy bỏ khóa hoặc đổi `loai`"),
+            );
+        }
+    }
+}
