@@ -7,6 +7,7 @@ mod cycle;
 mod docx;
 mod edges;
 mod forms;
+mod outline;
 mod pdf;
 mod seed;
 mod units;

@@ -200,14 +200,35 @@ fn every_font_is_embedded_and_bundled() {
 }
 
 #[test]
-fn same_input_same_bytes() {
-    let doc = vanban::document(&util::seed_plan(), None).unwrap();
-    let pdf = |d| vanban::render::pdf::write(d, Default::default()).unwrap();
-    assert_eq!(pdf(&doc), pdf(&doc));
-    assert_eq!(
-        vanban::render::docx::write(&doc),
-        vanban::render::docx::write(&doc)
-    );
+fn same_input_same_bytes_from_separate_processes() {
+    // Two processes, so nothing memoised in one can make the bytes agree.
+    for fixture in [None, Some("ke-hoach-nhieu-cap.yaml")] {
+        let render = || match fixture {
+            Some(f) => {
+                let (dir, docx, pdf) = util::render_fixture(f);
+                (
+                    std::fs::read(docx).unwrap(),
+                    std::fs::read(pdf).unwrap(),
+                    dir,
+                )
+            }
+            None => {
+                let case = Case::new();
+                case.vanban_ok(&["render", util::PLAN]);
+                let read = |ext: &str| {
+                    std::fs::read(
+                        case.path(&format!("out/ke-hoach-binh-dang-gioi-bat-trang-2026.{ext}")),
+                    )
+                    .unwrap()
+                };
+                (read("docx"), read("pdf"), case.dir)
+            }
+        };
+        let (docx_a, pdf_a, _a) = render();
+        let (docx_b, pdf_b, _b) = render();
+        assert!(docx_a == docx_b, "DOCX bytes differ ({fixture:?})");
+        assert!(pdf_a == pdf_b, "PDF bytes differ ({fixture:?})");
+    }
 }
 
 #[test]

@@ -100,15 +100,7 @@ pub fn paragraphs(xml: &str) -> Vec<Para> {
             }
             Event::GeneralRef(r) if in_text => {
                 if let Some(c) = current.as_mut() {
-                    let name = String::from_utf8(r.to_vec()).unwrap();
-                    c.1.push_str(match name.as_str() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        other => panic!("entity {other}"),
-                    });
+                    c.1.push_str(entity(&r));
                 }
             }
             Event::End(e) if e.name().as_ref() == b"w:p" => {
@@ -149,6 +141,18 @@ pub fn has_tool(name: &str) -> bool {
         .output()
         .map(|o| o.status.success())
         .unwrap_or(false)
+}
+
+/// The character an XML entity reference stands for.
+fn entity(name: &[u8]) -> &'static str {
+    match name {
+        b"amp" => "&",
+        b"lt" => "<",
+        b"gt" => ">",
+        b"quot" => "\"",
+        b"apos" => "'",
+        other => panic!("entity {}", String::from_utf8_lossy(other)),
+    }
 }
 
 /// Text of a PDF with pdftotext, in content order.
@@ -350,4 +354,120 @@ pub fn assert_same_words(got: &[&str], want: &[&str]) {
         );
     }
     assert_eq!(got.len(), want.len(), "word count");
+}
+
+/// The DOCX at `docx` as LibreOffice lays it out, as a PDF beside it in
+/// `lo/`. LibreOffice is shown vanban's own fonts (Liberation Serif, which
+/// it puts in place of Times New Roman), so that it measures the same
+/// glyphs as the PDF writer wherever the tests run.
+pub fn libreoffice_pdf(docx: &Path) -> PathBuf {
+    let dir = docx.parent().unwrap().join("lo");
+    std::fs::create_dir_all(&dir).unwrap();
+    let conf = dir.join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n\
+             <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n\
+             <dir>{}</dir>\n<cachedir>{}</cachedir>\n</fontconfig>\n",
+            root().join("assets/fonts").display(),
+            dir.join("fc-cache").display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(docx)
+        .env("HOME", &dir)
+        .env("FONTCONFIG_FILE", &conf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir.join(docx.file_stem().unwrap()).with_extension("pdf")
+}
+
+/// Pages of a PDF, from pdfinfo.
+pub fn pdf_pages(path: &Path) -> usize {
+    pdf_page_sizes(path).len()
+}
+
+/// openxml-audit's report of a DOCX: `Errors: 0` when Word would open it
+/// cleanly. None when the tool is missing (and not required).
+pub fn audit(docx: &Path) -> Option<String> {
+    let available = Command::new("python3")
+        .args(["-c", "import openxml_audit"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !available {
+        if std::env::var_os("VANBAN_REQUIRE_TOOLS").is_some() {
+            panic!("openxml-audit is required");
+        }
+        eprintln!("SKIPPED: python package openxml-audit is not installed; .ci/run installs it");
+        return None;
+    }
+    let out = Command::new("python3")
+        .args(["-m", "openxml_audit", "-m", "0"])
+        .arg(docx)
+        .output()
+        .unwrap();
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The runs of a paragraph's XML: text, bold, italic, and whether a line
+/// break (`w:br`) comes before the text.
+pub fn runs(para_xml: &str) -> Vec<(String, bool, bool)> {
+    let mut reader = Reader::from_str(para_xml);
+    let mut out = Vec::new();
+    let (mut text, mut bold, mut italic, mut in_run, mut in_text) =
+        (String::new(), false, false, false, false);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == b"w:r" => {
+                (text, bold, italic, in_run) = (String::new(), false, false, true)
+            }
+            Event::End(e) if e.name().as_ref() == b"w:r" => {
+                out.push((std::mem::take(&mut text), bold, italic));
+                in_run = false;
+            }
+            Event::Empty(e) if in_run && e.name().as_ref() == b"w:b" => bold = true,
+            Event::Empty(e) if in_run && e.name().as_ref() == b"w:i" => italic = true,
+            Event::Empty(e) if in_run && e.name().as_ref() == b"w:br" => text.push('\n'),
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::Text(t) if in_text => text.push_str(&t.xml_content().unwrap()),
+            Event::GeneralRef(r) if in_text => text.push_str(entity(&r)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Render `fixture` (under `tests/fixtures/`) into a fresh folder: the
+/// folder, and the DOCX and PDF written there.
+pub fn render_fixture(fixture: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = root().join("tests/fixtures").join(fixture);
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("render")
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "vanban render {fixture}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stem = input.file_stem().unwrap();
+    let docx = dir.path().join(stem).with_extension("docx");
+    let pdf = dir.path().join(stem).with_extension("pdf");
+    (dir, docx, pdf)
 }

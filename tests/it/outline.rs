@@ -1,0 +1,220 @@
+//! Real documents' shapes, read back from both outputs: an outline of any
+//! depth, emphasis and line breaks inside sentences, tables with spans,
+//! group rows and totals (`tests/fixtures/ke-hoach-nhieu-cap.yaml`).
+
+use crate::util::{self, need, Docx, Para};
+
+const FIXTURE: &str = "ke-hoach-nhieu-cap.yaml";
+
+fn paragraphs(docx: &std::path::Path) -> Vec<Para> {
+    Docx::new(std::fs::read(docx).unwrap()).paragraphs()
+}
+
+fn find<'a>(paras: &'a [Para], text: &str) -> &'a Para {
+    paras.iter().find(|p| p.text == text).unwrap_or_else(|| {
+        panic!(
+            "no paragraph `{text}` in {:#?}",
+            paras.iter().map(|p| &p.text).collect::<Vec<_>>()
+        )
+    })
+}
+
+#[test]
+fn every_level_gets_its_label_and_style_in_the_order_written() {
+    let (_dir, docx, _) = util::render_fixture(FIXTURE);
+    let paras = paragraphs(&docx);
+    let body: Vec<(&str, Option<&str>)> = paras
+        .iter()
+        .skip_while(|p| !p.text.starts_with("I. "))
+        .take(13)
+        .map(|p| (p.text.as_str(), p.style.as_deref()))
+        .collect();
+    assert_eq!(
+        body,
+        [
+            ("I. MỤC ĐÍCH, YÊU CẦU", Some("VBMuc")),
+            (
+                "1. Phát động phong trào thi đua trong toàn xã, hoàn thành trước ngày 15/3/2026.",
+                Some("VBDoan")
+            ),
+            ("2. Yêu cầu", Some("VBKhoan")),
+            (
+                "Các đơn vị thực hiện nghiêm túc các yêu cầu sau.",
+                Some("VBDoan")
+            ),
+            ("2.1. Về tổ chức", Some("VBDiem")),
+            (
+                "a) Thành lập tổ theo dõi thi đua ở mỗi thôn.",
+                Some("VBDoan")
+            ),
+            ("- Thành phần tổ:", Some("VBDoan")),
+            ("+ Trưởng thôn làm tổ trưởng;", Some("VBDoan")),
+            (
+                "+ Chi hội trưởng các đoàn thể là thành viên.",
+                Some("VBDoan")
+            ),
+            ("b) Báo cáo kết quả hằng quý.", Some("VBDoan")),
+            ("2.2. Về thời gian", Some("VBDiem")),
+            (
+                "Thời gian bắt đầu: tháng 3/2026.Thời gian kết thúc: tháng 11/2026.",
+                Some("VBDoan")
+            ),
+            (
+                "Việc khen thưởng thực hiện theo quy định hiện hành.",
+                Some("VBDoan")
+            ),
+        ],
+        "a paragraph after the numbered items stays where it was written"
+    );
+    assert!(paras.iter().any(|p| p.text == "II. TIÊU CHÍ CHẤM ĐIỂM"));
+    let styles = Docx::new(std::fs::read(&docx).unwrap()).part("word/styles.xml");
+    let sub = &styles[styles.find("w:styleId=\"VBDiem\"").unwrap()..];
+    let sub = &sub[..sub.find("</w:style>").unwrap()];
+    assert!(
+        sub.contains("<w:b/>") && sub.contains("<w:i/>"),
+        "a third-level title is bold italic: {sub}"
+    );
+}
+
+#[test]
+fn emphasis_and_line_breaks_are_runs_and_breaks_in_the_docx() {
+    let (_dir, docx, _) = util::render_fixture(FIXTURE);
+    let paras = paragraphs(&docx);
+    let first = paras
+        .iter()
+        .find(|p| p.text.starts_with("1. Phát động"))
+        .unwrap();
+    let runs = util::runs(&first.xml);
+    assert!(
+        runs.contains(&("trước ngày 15/3/2026".to_string(), true, false)),
+        "the deadline is a bold run: {runs:?}"
+    );
+    assert!(
+        runs.contains(&("1. ".to_string(), false, false)),
+        "{runs:?}"
+    );
+    let opening = paras
+        .iter()
+        .find(|p| p.text.starts_with("Ủy ban nhân dân xã Bát Tràng"))
+        .unwrap();
+    assert!(
+        util::runs(&opening.xml).contains(&(
+            "(gọi tắt là Kế hoạch thi đua)".to_string(),
+            false,
+            true
+        )),
+        "an italic parenthesis inside the sentence"
+    );
+    let times = paras
+        .iter()
+        .find(|p| p.text.starts_with("Thời gian bắt đầu"))
+        .unwrap();
+    assert_eq!(times.xml.matches("<w:br").count(), 1, "{}", times.xml);
+    assert_eq!(
+        util::runs(&times.xml)[0].0,
+        "Thời gian bắt đầu: tháng 3/2026.\nThời gian kết thúc: tháng 11/2026."
+    );
+}
+
+#[test]
+fn tables_have_spans_group_rows_totals_and_vietnamese_numbers() {
+    let (_dir, docx, _) = util::render_fixture(FIXTURE);
+    let xml = Docx::new(std::fs::read(&docx).unwrap()).part("word/document.xml");
+    let start = xml
+        .find("<w:tbl>")
+        .and_then(|_| xml.match_indices("<w:tbl>").nth(1))
+        .unwrap()
+        .0;
+    let table = &xml[start..start + xml[start..].find("</w:tbl>").unwrap()];
+    let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+    assert_eq!(
+        rows.len(),
+        7,
+        "two header rows, group row, three rows, totals"
+    );
+    assert_eq!(rows[0].matches("<w:tblHeader/>").count(), 1);
+    assert_eq!(
+        rows[1].matches("<w:tblHeader/>").count(),
+        1,
+        "both header rows repeat"
+    );
+    assert!(
+        rows[0].contains(r#"<w:gridSpan w:val="2"/>"#),
+        "Điểm chuẩn over two columns"
+    );
+    assert!(
+        rows[0].contains(r#"<w:vMerge w:val="restart"/>"#),
+        "STT down both header rows"
+    );
+    assert!(rows[1].contains("<w:vMerge w:val=\"continue\"/>") || rows[1].contains("<w:vMerge/>"));
+    assert!(
+        rows[2].contains(r#"<w:gridSpan w:val="4"/>"#) && rows[2].contains("I. CÔNG TÁC CHỈ ĐẠO")
+    );
+    assert!(
+        rows[3].contains("9,5") && rows[3].contains("<w:br"),
+        "a decimal comma; a list in a cell"
+    );
+    assert!(
+        rows[4].contains(r#"<w:vMerge w:val="restart"/>"#) && rows[4].contains("Tổ chức hội nghị")
+    );
+    assert!(rows[5].contains("1.250.000"), "thousands with dots");
+    assert!(
+        rows[6].contains("Tổng cộng") && rows[6].contains("1.250.015") && rows[6].contains("18,5")
+    );
+}
+
+#[test]
+fn the_pdf_centres_a_spanned_heading_over_its_columns_and_breaks_lines_where_asked() {
+    if !need("pdftotext", "reads the PDF's words") {
+        return;
+    }
+    let (_dir, _, pdf) = util::render_fixture(FIXTURE);
+    let words = util::pdf_words(&pdf, 1);
+    // Two words side by side, as the table prints them: left edge, right
+    // edge and top of the pair.
+    let pair = |a: &str, b: &str| {
+        let i = words
+            .windows(2)
+            .position(|w| w[0].text == a && w[1].text == b)
+            .unwrap_or_else(|| panic!("no `{a} {b}`"));
+        (
+            words[i].x_min,
+            words[i + 1].x_max,
+            words[i].y_min,
+            words[i].y_max,
+        )
+    };
+    let centre = |a: &str, b: &str| {
+        let (left, right, _, _) = pair(a, b);
+        (left + right) / 2.0
+    };
+    let heading = centre("Điểm", "chuẩn");
+    let columns = (centre("Tối", "đa") + centre("Thực", "tế")) / 2.0;
+    assert!(
+        (heading - columns).abs() < 2.0,
+        "heading at {heading}, its columns' middle at {columns}"
+    );
+    assert!(
+        pair("Thực", "tế").2 > pair("Điểm", "chuẩn").3,
+        "sub-headings under the heading"
+    );
+    assert!(
+        pair("kết", "thúc:").2 > pair("bắt", "đầu:").3,
+        "the line break puts the end time on its own line"
+    );
+    let text = util::norm(&util::pdf_text(&pdf));
+    assert!(text.contains("hoàn thành trước ngày 15/3/2026."), "{text}");
+    assert!(text.contains("Tổng cộng 1.250.015 18,5"), "{text}");
+}
+
+#[test]
+fn both_outputs_paginate_alike_and_word_opens_the_docx_cleanly() {
+    let (_dir, docx, pdf) = util::render_fixture(FIXTURE);
+    if let Some(report) = util::audit(&docx) {
+        assert!(report.contains("Errors: 0"), "{report}");
+    }
+    if need("soffice", "lays out the DOCX") && need("pdfinfo", "counts pages") {
+        let lo = util::libreoffice_pdf(&docx);
+        assert_eq!(util::pdf_pages(&lo), util::pdf_pages(&pdf));
+    }
+}
