@@ -10,15 +10,6 @@ fn paragraphs(docx: &std::path::Path) -> Vec<Para> {
     Docx::new(std::fs::read(docx).unwrap()).paragraphs()
 }
 
-fn find<'a>(paras: &'a [Para], text: &str) -> &'a Para {
-    paras.iter().find(|p| p.text == text).unwrap_or_else(|| {
-        panic!(
-            "no paragraph `{text}` in {:#?}",
-            paras.iter().map(|p| &p.text).collect::<Vec<_>>()
-        )
-    })
-}
-
 #[test]
 fn every_level_gets_its_label_and_style_in_the_order_written() {
     let (_dir, docx, _) = util::render_fixture(FIXTURE);
