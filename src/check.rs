@@ -9,7 +9,7 @@
 use crate::compose::Warned;
 use crate::diag::{Diagnostic, Severity};
 use crate::input::spans::Spans;
-use crate::input::Loaded;
+use crate::input::{DocNumber, Loaded};
 use crate::model::Document;
 use crate::render::pdf;
 use std::path::Path;
@@ -19,6 +19,7 @@ use std::path::Path;
 pub fn check(doc: &Loaded, composed: Option<&Warned<Document>>) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     year_and_date(doc, &mut found);
+    number_form(doc, &mut found);
     signers(doc, &mut found);
     recipients(doc, &mut found);
     laws(doc, &mut found);
@@ -108,6 +109,29 @@ fn year_and_date(doc: &Loaded, found: &mut Vec<Diagnostic>) {
                 ),
             ));
         }
+    }
+}
+
+/// A number written as text (`"012"`) prints as written; the decree writes
+/// numbers below 10 with one leading zero and others without (PL1 II.3).
+fn number_form(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    let Some(DocNumber::Text(written)) = &doc.plan.so else {
+        return;
+    };
+    let Ok(n) = written.trim().parse::<u32>() else {
+        return;
+    };
+    let decree = crate::nd30::printed_number(n);
+    if decree != written.trim() {
+        found.push(plan_finding(
+            doc,
+            Severity::Warning,
+            "ND30-PL1-II.3",
+            "so".into(),
+            format!(
+                "số `{written}` in như đã gõ; Nghị định 30 ghi `{decree}` (số dưới 10 thêm một số 0)                  (number kept as written)"
+            ),
+        ));
     }
 }
 

@@ -17,6 +17,25 @@ pub struct Document {
     pub title: Title,
     pub blocks: Vec<Block>,
     pub closing: Closing,
+    /// Phụ lục, each on pages of its own after the signature.
+    pub appendices: Vec<Appendix>,
+}
+
+/// A phụ lục (PL1 III; Mẫu 2.1/2.2): its heading lines, then its body. It
+/// starts a page, and its pages are numbered from 1.
+#[derive(Debug, Clone, Serialize)]
+pub struct Appendix {
+    /// `PHỤ LỤC`, or `PHỤ LỤC II` when there are several.
+    pub label: String,
+    /// Its title, upper case, and a second line if any.
+    pub title: Vec<String>,
+    /// `(Kèm theo Kế hoạch số 05/KH-UBND ngày … của …)`.
+    pub attached_to: String,
+    /// Length of the short line under the heading.
+    pub rule_mm: f32,
+    pub blocks: Vec<Block>,
+    /// A table too wide for portrait turns the whole phụ lục.
+    pub landscape: bool,
 }
 
 /// The two-column block at the top of page 1 (ô 1–4).
@@ -224,17 +243,30 @@ impl Document {
         lines.extend(h.place_date.iter().cloned());
         lines.push(self.title.kind.clone());
         lines.push(self.title.summary.clone());
-        for b in &self.blocks {
-            match b {
-                Block::Paragraph(p) => lines.push(p.full_text()),
-                Block::Table(t) => lines.extend(t.texts()),
-            }
-        }
+        lines.extend(blocks_text(&self.blocks));
         let c = &self.closing;
         lines.push(c.recipients_title.clone());
         lines.extend(c.recipients.iter().cloned());
         lines.extend(c.authority.iter().cloned());
         lines.push(c.signer.clone());
+        for a in &self.appendices {
+            lines.push(a.label.clone());
+            lines.extend(a.title.iter().cloned());
+            lines.push(a.attached_to.clone());
+            lines.extend(blocks_text(&a.blocks));
+        }
         lines
     }
+}
+
+/// The text of `blocks` in reading order: each paragraph, each cell.
+fn blocks_text(blocks: &[Block]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => lines.push(p.full_text()),
+            Block::Table(t) => lines.extend(t.texts()),
+        }
+    }
+    lines
 }

@@ -75,9 +75,9 @@ fn content_tasks(content: &Content, group: &str, profile: &Profile, out: &mut Ve
 
 /// The plan as cited in its report: by number and date when it has them.
 fn plan_reference(plan: &Plan, body: &str) -> String {
-    let symbol = nd30::issue_number(plan.so, plan.loai, body, None);
-    let symbol = symbol.trim_start_matches("Số: ");
-    match (plan.so, plan.ngay) {
+    let number = plan.so.as_ref().map(|n| n.printed());
+    let symbol = nd30::symbol(number.as_deref(), plan.loai, body, None);
+    match (&plan.so, plan.ngay) {
         (Some(_), Some(d)) => format!(
             "Kế hoạch số {symbol} ngày {} của UBND {{dia_phuong}} về {}",
             nd30::citation_date(d),

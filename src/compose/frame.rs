@@ -17,7 +17,7 @@ pub(super) fn title(c: &mut Composer) -> Title {
 }
 
 /// The trích yếu's line: a fraction of its longest printed line.
-fn summary_rule_mm(summary: &str) -> f32 {
+pub(super) fn summary_rule_mm(summary: &str) -> f32 {
     let style = ParaStyle::TrichYeu.spec();
     let width = fonts::text_width_mm(summary, style.size_pt, style.bold, style.italic);
     round(width.min(PAGE.text_width_mm()) * RULE_FRACTION)
@@ -94,7 +94,12 @@ pub(super) fn header(c: &mut Composer) -> Header {
         parent: p.co_quan_chu_quan.clone(),
         issuer: p.ten_co_quan.clone(),
         issuer_rule_mm: round(widest_issuer * RULE_FRACTION),
-        number: nd30::issue_number(plan.so, plan.loai, &p.viet_tat, None),
+        number: nd30::issue_number(
+            plan.so.as_ref().map(|n| n.printed()).as_deref(),
+            plan.loai,
+            &p.viet_tat,
+            None,
+        ),
         national: nd30::NATIONAL.to_string(),
         motto: nd30::MOTTO.to_string(),
         motto_rule_mm: round(fonts::text_width_mm(

@@ -8,8 +8,10 @@
 //! - [`outline`]: the numbered outline of any depth, in the order written.
 //! - [`tables`]: tables of the data and the targets tables.
 //! - [`ke_hoach`], [`bao_cao`]: what each kind prints, and in which order.
+//! - [`appendix`]: phụ lục after the signature.
 //! - [`inline`]: a clerk's text with its emphasis and placeholders.
 
+mod appendix;
 mod bao_cao;
 mod frame;
 pub mod inline;
@@ -61,6 +63,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
     }
     frame::close_body(&mut c.blocks);
     let closing = frame::closing(&mut c);
+    let appendices = appendix::all(&mut c);
     let header = frame::header(&mut c);
     warnings::of_input(&mut c);
     if !c.errors.is_empty() {
@@ -75,6 +78,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
             title,
             blocks: c.blocks,
             closing,
+            appendices,
         },
         warnings: c.warnings,
     })

@@ -9,7 +9,8 @@ mod table;
 pub mod yaml;
 
 pub use plan::{
-    Content, Dash, Khoan, Muc, Node, Part, PhanCong, Plan, Signature, Target, TaskResult,
+    Appendix, Content, Dash, DocNumber, Khoan, Muc, Node, Part, PhanCong, Plan, Signature, Target,
+    TaskResult,
 };
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};

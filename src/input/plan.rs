@@ -6,7 +6,7 @@
 
 use super::table::DataTable;
 use crate::date::Date;
-use crate::nd30::{Authority, DocKind, Mark};
+use crate::nd30::{Authority, DateForm, DocKind, Mark};
 use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -25,9 +25,11 @@ pub struct Plan {
     pub van_ban: Option<String>,
     /// The year the document belongs to (năm).
     pub nam: u16,
-    /// Số: the number given after signing; absent in a draft.
+    /// Số: the number given after signing; absent in a draft. A number
+    /// prints with the decree's leading zero (`5` → `05`); text (`"012"`) is
+    /// kept as written.
     #[serde(default)]
-    pub so: Option<u32>,
+    pub so: Option<DocNumber>,
     /// Ngày ban hành, `YYYY-MM-DD`; absent in a draft.
     #[serde(default)]
     pub ngay: Option<Date>,
@@ -38,6 +40,11 @@ pub struct Plan {
     /// default), `[I, 1, 1.1, 1.1.1]`, `[1, (1)]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub danh_so: Option<Vec<Mark>>,
+    /// How dates are written in citations (`{vb:…}`) and the phụ lục's
+    /// `Kèm theo` line: `ngan` (`ngày 14/02/2026`) or `day_du` (`ngày 14
+    /// tháng 02 năm 2026`). Unset: citations short, `Kèm theo` in full.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kieu_ngay: Option<DateForm>,
     /// Căn cứ ban hành: one line each (italic; `;` and the final `.` are added).
     #[serde(default)]
     pub can_cu: Vec<String>,
@@ -50,6 +57,9 @@ pub struct Plan {
     /// Closing paragraph (`Trên đây là …`); `./.` is added at the end.
     #[serde(default)]
     pub ket_luan: Option<String>,
+    /// Phụ lục: each on pages of its own after the signature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phu_luc: Vec<Appendix>,
     /// Nơi nhận, one recipient each, without `- ` or `;`.
     #[serde(default)]
     pub noi_nhan: Vec<String>,
@@ -77,6 +87,86 @@ pub struct Plan {
     /// Báo cáo: kiến nghị, đề xuất (section IV).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kien_nghi: Vec<String>,
+}
+
+/// A document's number as written: a number, or text kept as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum DocNumber {
+    Number(u32),
+    Text(String),
+}
+
+impl DocNumber {
+    /// As printed in `Số:`: a number with the decree's leading zero, text
+    /// as written.
+    pub fn printed(&self) -> String {
+        match self {
+            DocNumber::Number(n) => crate::nd30::printed_number(*n),
+            DocNumber::Text(t) => t.trim().to_string(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DocNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DocNumber, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = DocNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("một số nguyên (an integer) hoặc chữ số giữ nguyên như gõ (`\"012\"`)")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<DocNumber, E> {
+                u32::try_from(n)
+                    .map(DocNumber::Number)
+                    .map_err(|_| E::custom(format!("số `{n}` quá lớn (number too large)")))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<DocNumber, E> {
+                u64::try_from(n)
+                    .map_err(|_| E::custom(format!("số `{n}` âm (negative number)")))
+                    .and_then(|n| self.visit_u64(n))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<DocNumber, E> {
+                let digits = s.trim();
+                if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(E::invalid_value(de::Unexpected::Str(s), &self));
+                }
+                Ok(DocNumber::Text(s.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for DocNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Số: một số nguyên (in kèm số 0 khi dưới 10) hoặc chữ giữ nguyên như gõ",
+            "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }]
+        })
+    }
+}
+
+/// A phụ lục: its title, and its own outline and tables.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// The title, printed upper case under `PHỤ LỤC`.
+    pub tieu_de: String,
+    /// A second line under the title, bold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phu_de: Option<String>,
+    /// The issuing body as the `(Kèm theo …)` line names it; by default
+    /// the profile's (`Ủy ban nhân dân xã Bát Tràng`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub co_quan: Option<String>,
+    /// Its content in order: an outline numbered afresh, paragraphs, tables.
+    #[serde(default, skip_serializing_if = "Content::is_empty")]
+    pub noi_dung: Content,
 }
 
 /// One task of a plan and what came of it.

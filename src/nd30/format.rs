@@ -31,16 +31,64 @@ fn month(m: u8) -> String {
     }
 }
 
-/// The Số line (ô 3): `Số: 05/KH-UBND`; a công văn: `Số: 12/UBND-VHXH`.
-/// Without a number (a draft) the number is left blank to write in.
-pub fn issue_number(number: Option<u32>, kind: DocKind, body: &str, unit: Option<&str>) -> String {
-    let n = number.map_or_else(|| DRAFT_BLANK.to_string(), two_digits);
+/// The số, ký hiệu (ô 3): `05/KH-UBND`; a công văn: `12/UBND-VHXH`.
+/// `number` is as printed (see [`printed_number`]); without one (a draft)
+/// the number is left blank to write in.
+pub fn symbol(number: Option<&str>, kind: DocKind, body: &str, unit: Option<&str>) -> String {
+    let n = number.unwrap_or(DRAFT_BLANK);
     let symbol = match (kind.code(), unit) {
         (Some(code), _) => format!("{code}-{body}"),
         (None, Some(unit)) => format!("{body}-{unit}"),
         (None, None) => body.to_string(),
     };
-    format!("Số: {n}/{symbol}")
+    format!("{n}/{symbol}")
+}
+
+/// The Số line (ô 3): `Số: 05/KH-UBND`.
+pub fn issue_number(number: Option<&str>, kind: DocKind, body: &str, unit: Option<&str>) -> String {
+    format!("Số: {}", symbol(number, kind, body, unit))
+}
+
+/// `ỦY BAN NHÂN DÂN` → `Ủy ban nhân dân`: a name in upper case as running
+/// text writes it (proper names inside it are the caller's to keep).
+pub fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => lower,
+    }
+}
+
+/// A document's number as the decree prints it: below 10 with a leading
+/// zero (PL1 II.3).
+pub fn printed_number(n: u32) -> String {
+    two_digits(n)
+}
+
+/// How dates are written in citations and the phụ lục's `Kèm theo` line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateForm {
+    /// `ngày 14/02/2026`.
+    Ngan,
+    /// `ngày 14 tháng 02 năm 2026`, as the date line writes it.
+    DayDu,
+}
+
+/// `ngày 14/02/2026` or `ngày 14 tháng 02 năm 2026`; a draft's date (none
+/// yet) leaves the day and month blank in the long form.
+pub fn dated(date: Option<Date>, year: u16, form: DateForm) -> String {
+    match (date, form) {
+        (Some(d), DateForm::Ngan) => format!("ngày {}", citation_date(d)),
+        (Some(d), DateForm::DayDu) => format!(
+            "ngày {} tháng {} năm {}",
+            two_digits(d.day.into()),
+            month(d.month),
+            d.year
+        ),
+        (None, _) => format!("ngày {DRAFT_BLANK}tháng {DRAFT_BLANK}năm {year}"),
+    }
 }
 
 /// The place and date line (ô 4): `Bát Tràng, ngày 05 tháng 02 năm 2026`.
@@ -137,31 +185,34 @@ mod tests {
         Some(Date::new(y, m, d).unwrap())
     }
 
+    fn numbered(n: u32, kind: DocKind, unit: Option<&str>) -> String {
+        issue_number(Some(&printed_number(n)), kind, "UBND", unit)
+    }
+
     #[test]
     fn number_below_ten_takes_a_leading_zero() {
-        assert_eq!(
-            issue_number(Some(5), DocKind::KeHoach, "UBND", None),
-            "Số: 05/KH-UBND"
-        );
-        assert_eq!(
-            issue_number(Some(7), DocKind::QuyetDinh, "UBND", None),
-            "Số: 07/QĐ-UBND"
-        );
-        assert_eq!(
-            issue_number(Some(12), DocKind::KeHoach, "UBND", None),
-            "Số: 12/KH-UBND"
-        );
-        assert_eq!(
-            issue_number(Some(123), DocKind::BaoCao, "UBND", None),
-            "Số: 123/BC-UBND"
-        );
+        assert_eq!(numbered(5, DocKind::KeHoach, None), "Số: 05/KH-UBND");
+        assert_eq!(numbered(7, DocKind::QuyetDinh, None), "Số: 07/QĐ-UBND");
+        assert_eq!(numbered(12, DocKind::KeHoach, None), "Số: 12/KH-UBND");
+        assert_eq!(numbered(123, DocKind::BaoCao, None), "Số: 123/BC-UBND");
     }
 
     #[test]
     fn cong_van_symbol_is_body_then_unit() {
         assert_eq!(
-            issue_number(Some(5), DocKind::CongVan, "UBND", Some("VHXH")),
+            numbered(5, DocKind::CongVan, Some("VHXH")),
             "Số: 05/UBND-VHXH"
+        );
+    }
+
+    #[test]
+    fn dates_in_both_forms_and_a_draft() {
+        let d = date(2026, 2, 5);
+        assert_eq!(dated(d, 2026, DateForm::Ngan), "ngày 05/02/2026");
+        assert_eq!(dated(d, 2026, DateForm::DayDu), "ngày 05 tháng 02 năm 2026");
+        assert_eq!(
+            dated(None, 2026, DateForm::Ngan),
+            format!("ngày {DRAFT_BLANK}tháng {DRAFT_BLANK}năm 2026")
         );
     }
 

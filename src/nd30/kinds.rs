@@ -75,6 +75,11 @@ impl DocKind {
         })
     }
 
+    /// Tên loại as running text names it: `Kế hoạch`, `Quyết định`.
+    pub fn name(self) -> String {
+        super::sentence_case(self.title())
+    }
+
     /// Tên loại as printed in the title block (ô 5a), upper case.
     pub fn title(self) -> &'static str {
         use DocKind::*;

@@ -158,6 +158,12 @@ pub enum ParaStyle {
     Diem,
     /// Text in a table's cells.
     Bang,
+    /// `PHỤ LỤC`, `PHỤ LỤC II` (PL1 III): its own centred line.
+    PhuLuc,
+    /// A phụ lục's title, upper case, and its second line.
+    PhuLucTen,
+    /// `(Kèm theo Kế hoạch số … của …)` under a phụ lục's title.
+    KemTheo,
     /// `Nơi nhận:` (ô 9b).
     NoiNhan,
     /// A recipient line (ô 9b).
@@ -189,7 +195,7 @@ pub struct StyleSpec {
 }
 
 impl ParaStyle {
-    pub const ALL: [ParaStyle; 19] = [
+    pub const ALL: [ParaStyle; 22] = [
         ParaStyle::CoQuanChuQuan,
         ParaStyle::CoQuan,
         ParaStyle::SoKyHieu,
@@ -204,6 +210,9 @@ impl ParaStyle {
         ParaStyle::Khoan,
         ParaStyle::Diem,
         ParaStyle::Bang,
+        ParaStyle::PhuLuc,
+        ParaStyle::PhuLucTen,
+        ParaStyle::KemTheo,
         ParaStyle::NoiNhan,
         ParaStyle::NoiNhanMuc,
         ParaStyle::ChucVu,
@@ -285,6 +294,18 @@ impl ParaStyle {
             // 13 pt: the decree's smallest body size, so that tables of
             // several columns keep their words whole (PL1 II.6e).
             Bang => s("VBBang", "VB Bảng", 13.0, false, false, Left),
+            PhuLuc => StyleSpec {
+                keep_next: true,
+                ..s("VBPhuLuc", "VB Phụ lục", 14.0, true, false, Center)
+            },
+            PhuLucTen => StyleSpec {
+                keep_next: true,
+                ..s("VBPhuLucTen", "VB Tên phụ lục", 14.0, true, false, Center)
+            },
+            KemTheo => StyleSpec {
+                keep_next: true,
+                ..s("VBKemTheo", "VB Kèm theo", 14.0, false, true, Center)
+            },
             NoiNhan => s("VBNoiNhan", "VB Nơi nhận", 12.0, true, true, Left),
             NoiNhanMuc => s(
                 "VBNoiNhanMuc",

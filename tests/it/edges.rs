@@ -92,7 +92,7 @@ edge!(number_negative, replace("so: null", "so: -5"), ["so"]);
 edge!(
     number_as_text,
     replace("so: null", "so: năm"),
-    ["so", "sai kiểu"]
+    ["so", "một số nguyên"]
 );
 edge!(
     list_where_text,

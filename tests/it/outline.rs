@@ -209,3 +209,88 @@ fn both_outputs_paginate_alike_and_word_opens_the_docx_cleanly() {
         assert_eq!(util::pdf_pages(&lo), util::pdf_pages(&pdf));
     }
 }
+
+#[test]
+fn each_phu_luc_starts_a_page_with_its_heading_and_the_kem_theo_line() {
+    let (_dir, docx, pdf) = util::render_fixture(FIXTURE);
+    let paras = paragraphs(&docx);
+    let at = |text: &str| {
+        paras
+            .iter()
+            .position(|p| p.text == text)
+            .unwrap_or_else(|| panic!("no `{text}`"))
+    };
+    let first = at("PHỤ LỤC I");
+    assert_eq!(paras[first].style.as_deref(), Some("VBPhuLuc"));
+    assert_eq!(paras[first + 1].text, "BẢNG TIÊU CHÍ CHẤM ĐIỂM THI ĐUA");
+    assert_eq!(paras[first + 2].text, "(áp dụng cho các thôn)");
+    let kem_theo = &paras[first + 3];
+    assert_eq!(
+        kem_theo.text,
+        "(Kèm theo Kế hoạch số 12/KH-UBND ngày 02 tháng 3 năm 2026 của Ủy ban nhân dân xã Bát Tràng)"
+    );
+    assert_eq!(kem_theo.style.as_deref(), Some("VBKemTheo"));
+    assert_eq!(
+        paras[first + 4].text,
+        "I. TIÊU CHÍ CHUNG",
+        "its outline numbered afresh"
+    );
+    assert!(paras[at("PHỤ LỤC II") + 2]
+        .text
+        .starts_with("(Kèm theo Kế hoạch số 12/KH-UBND"));
+    // Each phụ lục starts a section whose pages count from 1, first unnumbered.
+    let xml = Docx::new(std::fs::read(&docx).unwrap()).part("word/document.xml");
+    assert_eq!(xml.matches("<w:pgNumType w:start=\"1\"/>").count(), 2);
+    assert_eq!(
+        xml.matches("<w:titlePg/>").count(),
+        3,
+        "page 1 and each phụ lục's first page"
+    );
+    if need("pdftotext", "reads the PDF's pages") {
+        let page = |n: usize| {
+            let out = std::process::Command::new("pdftotext")
+                .args(["-f", &n.to_string(), "-l", &n.to_string(), "-layout"])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let third = page(3);
+        assert!(
+            third.trim_start().starts_with("PHỤ LỤC I"),
+            "a new page, no number on it: {third}"
+        );
+        assert!(page(4).trim_start().starts_with("PHỤ LỤC II"));
+        assert!(
+            page(2).trim_start().starts_with('2'),
+            "the body's page 2 is numbered"
+        );
+    }
+}
+
+#[test]
+fn a_draft_s_kem_theo_line_leaves_the_number_and_date_to_write_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(util::root().join("tests/fixtures").join(FIXTURE))
+        .unwrap()
+        .replace("so: 12\nngay: 2026-03-02\n", "")
+        .replace("../../data/", &format!("{}/data/", util::root().display()));
+    let input = dir.path().join("du-thao.yaml");
+    std::fs::write(&input, text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", "-f", "docx", "-o"])
+        .arg(dir.path())
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let paras = paragraphs(&dir.path().join("du-thao.docx"));
+    let blank = vanban::nd30::DRAFT_BLANK;
+    assert!(paras.iter().any(|p| p.text
+        == format!("(Kèm theo Kế hoạch số {blank}/KH-UBND ngày {blank}tháng {blank}năm 2026 của Ủy ban nhân dân xã Bát Tràng)")));
+}

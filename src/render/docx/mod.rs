@@ -5,13 +5,16 @@
 mod package;
 mod schema;
 
-use crate::model::{Block, Cell, Closing, Document, Header, Inline, Paragraph, Table, Title};
+use crate::model::{
+    Appendix, Block, Cell, Closing, Document, Header, Inline, Paragraph, Table, Title,
+};
 use crate::nd30::{Align, PageSetup, ParaStyle, StyleSpec};
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    PageOrientationType, PageSize, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run,
-    RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, HeaderReference, LineSpacing, LineSpacingType,
+    PageMargin, PageNum, PageNumType, PageOrientationType, PageSize, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType,
+    Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
+    VMergeType, WidthType,
 };
 
 /// Twentieths of a point per millimetre.
@@ -52,26 +55,151 @@ pub fn write(doc: &Document) -> Vec<u8> {
     for style in ParaStyle::ALL {
         docx = docx.add_style(named_style(style.spec()));
     }
-    docx = docx.add_table(header_table(&doc.header, doc));
+    let mut w = Writer::new(docx, page);
+    w.table(header_table(&doc.header, doc));
     for p in title(&doc.title, doc) {
-        docx = docx.add_paragraph(p);
+        w.paragraph(p);
     }
-    for block in &doc.blocks {
-        docx = match block {
-            Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
-            // A wide table gets a landscape section of its own: the
-            // paragraph before it ends the portrait section, the one after
-            // it ends the landscape one.
-            Block::Table(t) if t.landscape => docx
-                .add_paragraph(section_break(&doc.page, false))
-                .add_table(table(t, doc))
-                .add_paragraph(section_break(&doc.page, true)),
-            Block::Table(t) => docx.add_table(table(t, doc)),
-        };
+    w.blocks(&doc.blocks, doc);
+    w.table(closing_table(&doc.closing, doc));
+    for a in &doc.appendices {
+        // Each phụ lục starts a page, numbered from 1 (Mẫu 2.1).
+        w.next_section(Section {
+            landscape: a.landscape,
+            first_unnumbered: true,
+            restart: true,
+        });
+        for p in appendix_heading(a, doc) {
+            w.paragraph(p);
+        }
+        w.blocks(&a.blocks, doc);
     }
-    docx = docx.add_table(closing_table(&doc.closing, doc));
+    package::pack(w.finish().build())
+}
 
-    package::pack(docx.build())
+/// A run of pages with one setup. Word numbers pages through sections and
+/// reads each section's own first-page rule, so every section says both.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Section {
+    landscape: bool,
+    /// Page 1 of the document, and of each phụ lục, has no number.
+    first_unnumbered: bool,
+    /// Numbers start again at 1 (a phụ lục).
+    restart: bool,
+}
+
+/// Appends to the document, section by section: a section ends with a
+/// paragraph carrying its properties, the last one with the document's.
+struct Writer<'a> {
+    docx: Docx,
+    page: &'a PageSetup,
+    section: Section,
+    headers: (Option<HeaderReference>, Option<HeaderReference>),
+}
+
+impl<'a> Writer<'a> {
+    fn new(docx: Docx, page: &'a PageSetup) -> Writer<'a> {
+        let props = &docx.document.section_property;
+        let headers = (
+            props.header_reference.clone(),
+            props.first_header_reference.clone(),
+        );
+        Writer {
+            docx,
+            page,
+            section: Section {
+                landscape: false,
+                first_unnumbered: true,
+                restart: false,
+            },
+            headers,
+        }
+    }
+
+    fn paragraph(&mut self, p: docx_rs::Paragraph) {
+        self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
+    }
+
+    fn table(&mut self, t: docx_rs::Table) {
+        self.docx = std::mem::take(&mut self.docx).add_table(t);
+    }
+
+    /// Blocks of the body or of a phụ lục. A table too wide for a portrait
+    /// page gets a landscape section of its own, unless its section is
+    /// landscape already.
+    fn blocks(&mut self, blocks: &[Block], doc: &Document) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(p) => self.paragraph(paragraph(p)),
+                Block::Table(t) if t.landscape && !self.section.landscape => {
+                    let around = self.section;
+                    self.next_section(Section {
+                        landscape: true,
+                        first_unnumbered: false,
+                        restart: false,
+                    });
+                    self.table(table(t, doc));
+                    self.next_section(Section {
+                        first_unnumbered: false,
+                        restart: false,
+                        ..around
+                    });
+                }
+                Block::Table(t) => self.table(table(t, doc)),
+            }
+        }
+    }
+
+    /// End the current section with an empty paragraph carrying its
+    /// properties; what follows starts a page in `next`.
+    fn next_section(&mut self, next: Section) {
+        let props = self.properties(self.section);
+        self.paragraph(docx_rs::Paragraph::new().section_property(props));
+        self.section = next;
+    }
+
+    fn properties(&self, s: Section) -> SectionProperty {
+        let (w, h) = (twips(self.page.width_mm), twips(self.page.height_mm));
+        let size = match s.landscape {
+            true => PageSize::new()
+                .size(h, w)
+                .orient(PageOrientationType::Landscape),
+            false => PageSize::new().size(w, h),
+        };
+        let mut props = SectionProperty::new()
+            .page_size(size)
+            .page_margin(margins(self.page));
+        props.header_reference = self.headers.0.clone();
+        props.first_header_reference = self.headers.1.clone();
+        props.title_pg = s.first_unnumbered;
+        if s.restart {
+            props = props.page_num_type(PageNumType::new().start(1));
+        }
+        props
+    }
+
+    /// The document, its last section described by its own properties.
+    fn finish(mut self) -> Docx {
+        let last = self.properties(self.section);
+        let props = &mut self.docx.document.section_property;
+        props.page_size = last.page_size;
+        props.title_pg = last.title_pg;
+        props.page_num_type = last.page_num_type;
+        self.docx
+    }
+}
+
+/// `PHỤ LỤC`, its title, the `Kèm theo` line and a short rule under them.
+fn appendix_heading(a: &Appendix, doc: &Document) -> Vec<docx_rs::Paragraph> {
+    let mut out = vec![styled(ParaStyle::PhuLuc, &a.label)];
+    out.extend(a.title.iter().map(|t| styled(ParaStyle::PhuLucTen, t)));
+    out.push(styled(ParaStyle::KemTheo, &a.attached_to));
+    let width = match a.landscape {
+        true => doc.page.landscape_text_width_mm(),
+        false => doc.page.text_width_mm(),
+    };
+    out.push(rule(a.rule_mm, width, doc.page.title_rule_after_pt, &doc.page).keep_next(true));
+    out
 }
 
 fn fonts(family: &str) -> RunFonts {
@@ -259,23 +387,6 @@ fn margins(page: &PageSetup) -> PageMargin {
         .right(twips(page.right_mm) as i32)
         .header(twips(page.header_mm) as i32)
         .footer(twips(page.header_mm) as i32)
-}
-
-/// An empty paragraph ending a section of the given orientation.
-fn section_break(page: &PageSetup, landscape: bool) -> docx_rs::Paragraph {
-    let (w, h) = (twips(page.width_mm), twips(page.height_mm));
-    let size = if landscape {
-        PageSize::new()
-            .size(h, w)
-            .orient(PageOrientationType::Landscape)
-    } else {
-        PageSize::new().size(w, h)
-    };
-    docx_rs::Paragraph::new().section_property(
-        SectionProperty::new()
-            .page_size(size)
-            .page_margin(margins(page)),
-    )
 }
 
 fn table(t: &Table, doc: &Document) -> docx_rs::Table {

@@ -344,7 +344,6 @@ pub fn normalise(xml: &[u8]) -> Vec<u8> {
         Some(mut nodes) => {
             for n in &mut nodes {
                 if let Node::Element(e) = n {
-                    headers_to_first_section(e);
                     fix(e, None);
                 }
             }
@@ -390,73 +389,6 @@ fn parse(xml: &[u8]) -> Option<Vec<Node<'_>>> {
     stack.is_empty().then_some(top)
 }
 
-/// docx-rs writes the header references and `w:titlePg` into the body's
-/// `w:sectPr`, which belongs to the last section. When a landscape table
-/// splits the body, the first section ends earlier, at a paragraph's
-/// `w:sectPr`: it must carry them, or page 1 loses its blank header and the
-/// pages before the table their numbers. Later sections inherit the headers.
-fn headers_to_first_section(document: &mut Element) {
-    if document.name != b"w:document" {
-        return;
-    }
-    let Some(body) = child_mut(document, b"w:body") else {
-        return;
-    };
-    if !body
-        .children
-        .iter()
-        .any(|c| matches!(c, Node::Element(p) if p.name == b"w:p" && section_break(p).is_some()))
-    {
-        return;
-    }
-    // The header references are copied; `w:titlePg` moves, since only the
-    // document's first page has the empty header.
-    let mut carried = Vec::new();
-    if let Some(last) = body.children.iter_mut().rev().find_map(|c| match c {
-        Node::Element(e) if e.name == b"w:sectPr" => Some(e),
-        _ => None,
-    }) {
-        for c in &last.children {
-            if let Node::Element(e) = c {
-                if e.name == b"w:headerReference" || e.name == b"w:titlePg" {
-                    carried.push(Node::Element(e.shallow_clone()));
-                }
-            }
-        }
-        last.children
-            .retain(|c| !matches!(c, Node::Element(e) if e.name == b"w:titlePg"));
-    }
-    let first = body.children.iter_mut().find_map(|c| match c {
-        Node::Element(p) if p.name == b"w:p" => section_break_mut(p),
-        _ => None,
-    });
-    if let Some(sect) = first {
-        sect.children.extend(carried);
-    }
-}
-
-fn child_mut<'e, 'a>(e: &'e mut Element<'a>, name: &[u8]) -> Option<&'e mut Element<'a>> {
-    e.children.iter_mut().find_map(|c| match c {
-        Node::Element(c) if c.name == name => Some(c),
-        _ => None,
-    })
-}
-
-/// The `w:sectPr` of a paragraph that ends a section.
-fn section_break<'e, 'a>(p: &'e Element<'a>) -> Option<&'e Element<'a>> {
-    p.children.iter().find_map(|c| match c {
-        Node::Element(ppr) if ppr.name == b"w:pPr" => ppr.children.iter().find_map(|c| match c {
-            Node::Element(s) if s.name == b"w:sectPr" => Some(s),
-            _ => None,
-        }),
-        _ => None,
-    })
-}
-
-fn section_break_mut<'e, 'a>(p: &'e mut Element<'a>) -> Option<&'e mut Element<'a>> {
-    child_mut(p, b"w:pPr").and_then(|ppr| child_mut(ppr, b"w:sectPr"))
-}
-
 impl<'a> Element<'a> {
     fn new(tag: &'a [u8], empty: bool) -> Self {
         let name = tag.split(u8::is_ascii_whitespace).next().unwrap_or(tag);
@@ -465,16 +397,6 @@ impl<'a> Element<'a> {
             tag: Cow::Borrowed(tag),
             children: Vec::new(),
             empty,
-        }
-    }
-
-    /// A copy of an element without children (header references, titlePg).
-    fn shallow_clone(&self) -> Element<'a> {
-        Element {
-            name: self.name,
-            tag: self.tag.clone(),
-            children: Vec::new(),
-            empty: self.empty,
         }
     }
 }
@@ -624,21 +546,6 @@ mod tests {
         assert_eq!(
             got,
             r#"<w:style><w:name w:val="x"/><w:basedOn w:val="Normal"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style>"#
-        );
-    }
-
-    #[test]
-    fn the_first_section_carries_the_headers() {
-        let got = run(concat!(
-            r#"<w:document><w:body><w:p><w:pPr><w:sectPr><w:pgSz w:w="1"/></w:sectPr></w:pPr></w:p>"#,
-            r#"<w:sectPr><w:pgSz w:w="1"/><w:headerReference w:type="first" r:id="h1"/><w:titlePg/></w:sectPr></w:body></w:document>"#
-        ));
-        assert_eq!(
-            got,
-            concat!(
-                r#"<w:document><w:body><w:p><w:pPr><w:sectPr><w:headerReference w:type="first" r:id="h1"/><w:pgSz w:w="1"/><w:titlePg/></w:sectPr></w:pPr></w:p>"#,
-                r#"<w:sectPr><w:headerReference w:type="first" r:id="h1"/><w:pgSz w:w="1"/></w:sectPr></w:body></w:document>"#
-            )
         );
     }
 
