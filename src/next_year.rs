@@ -137,7 +137,7 @@ fn note_year(
                     format!(
                         "dẫn văn bản năm {old} `{key}` ({}): thay bằng văn bản của năm mới \
                          (reference to a document of the old year)",
-                        entry.citation(None, None)
+                        entry.citation(None, None, crate::nd30::DateForm::Ngan)
                     ),
                 ));
             }

@@ -8,18 +8,22 @@
 //! | `{ten}` | `Bát Tràng` |
 //! | `{dia_phuong}` | `xã Bát Tràng` |
 //! | `{tinh}` | the profile's province |
-//! | `{vb:KEY}` | the registry's citation of KEY |
-//! | `{vb:KEY\|words}` | `words` + ` số ` + its number (the citation as the text words it) |
+//! | `{vb:KEY}` | the registry's citation of KEY: a law by name and number, any other document by kind, number, date and issuer; the date in the document's form (`kieu_ngay`) |
+//! | `{vb:KEY:ngan}`, `{vb:KEY:day_du}` | the same, the date `14/02/2026` or `14 tháng 02 năm 2026` |
+//! | `{vb:KEY\|words}` | `words` + ` số ` + its number, nothing else: a later mention (PL1 II.6b) |
 //!
 //! Anything else in braces (`{{ x }}`, `{ x }`, `{abc}`) stays as written:
 //! user text is data, and only these exact forms are replaced.
 
 use crate::input::{Profile, Registry};
+use crate::nd30::DateForm;
 
 pub struct Vars<'a> {
     pub year: u16,
     pub profile: &'a Profile,
     pub registry: &'a Registry,
+    /// How citations write dates unless a placeholder says otherwise.
+    pub dates: DateForm,
 }
 
 impl Vars<'_> {
@@ -58,18 +62,31 @@ pub fn expand(text: &str, vars: &Vars) -> Result<String, String> {
     Ok(out)
 }
 
-/// `name` or `vb:key` or `vb:key|label`, with no spaces around the name.
+/// `name`, or `vb:key` with an optional `:ngan`/`:day_du` and `|label`,
+/// with no spaces around the name.
 fn is_placeholder(inner: &str) -> bool {
     let head = inner.split('|').next().unwrap_or("");
     let name_ok = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
     match head.strip_prefix("vb:") {
-        Some(key) => {
+        Some(reference) => {
+            let (key, form) = split_form(reference);
             !key.is_empty()
                 && key
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && form.is_ok()
         }
         None => name_ok(head) && !inner.contains('|'),
+    }
+}
+
+/// `kh-67:day_du` → (`kh-67`, the form); no suffix: `Ok(None)`.
+fn split_form(reference: &str) -> (&str, Result<Option<DateForm>, ()>) {
+    match reference.split_once(':') {
+        None => (reference, Ok(None)),
+        Some((key, "ngan")) => (key, Ok(Some(DateForm::Ngan))),
+        Some((key, "day_du")) => (key, Ok(Some(DateForm::DayDu))),
+        Some((key, _)) => (key, Err(())),
     }
 }
 
@@ -77,12 +94,18 @@ fn replacement(inner: &str, vars: &Vars) -> Result<Option<String>, String> {
     let Some(reference) = inner.strip_prefix("vb:") else {
         return Ok(vars.simple(inner));
     };
-    let (key, label) = match reference.split_once('|') {
-        Some((k, l)) => (k, Some(l)),
+    let (reference, label) = match reference.split_once('|') {
+        Some((r, l)) => (r, Some(l)),
         None => (reference, None),
     };
+    let (key, form) = split_form(reference);
+    let form = form.ok().flatten().unwrap_or(vars.dates);
     match vars.registry.get(key) {
-        Some(entry) => Ok(Some(entry.citation(label, vars.profile.tinh.as_deref()))),
+        Some(entry) => Ok(Some(entry.citation(
+            label,
+            vars.profile.tinh.as_deref(),
+            form,
+        ))),
         None => Err(format!(
             "không tìm thấy văn bản `{key}` trong danh mục văn bản (unknown reference); các khóa có: {}",
             vars.registry.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -137,7 +160,8 @@ pub fn references(text: &str) -> Vec<&str> {
         if let Some(end) = after.find('}') {
             let inner = &after[..end];
             if is_placeholder(&format!("vb:{inner}")) {
-                keys.push(inner.split('|').next().unwrap_or(inner));
+                let reference = inner.split('|').next().unwrap_or(inner);
+                keys.push(split_form(reference).0);
             }
         }
         rest = after;
@@ -173,6 +197,7 @@ mod tests {
                 year: 2026,
                 profile: &p,
                 registry: &r,
+                dates: DateForm::Ngan,
             },
         )
     }
@@ -195,6 +220,28 @@ mod tests {
     }
 
     #[test]
+    fn a_citation_gives_the_date_in_either_form_and_a_label_only_the_number() {
+        assert_eq!(
+            run("{vb:kh-67:day_du}").unwrap(),
+            "Kế hoạch số 67/KH-UBND ngày 14 tháng 02 năm 2026 của UBND thành phố Hà Nội"
+        );
+        assert_eq!(
+            run("{vb:kh-67:ngan}").unwrap(),
+            "Kế hoạch số 67/KH-UBND ngày 14/02/2026 của UBND thành phố Hà Nội"
+        );
+        assert_eq!(
+            run("Kế hoạch trên ({vb:kh-67|Kế hoạch})").unwrap(),
+            "Kế hoạch trên (Kế hoạch số 67/KH-UBND)",
+            "a later mention: kind and number only (PL1 II.6b)"
+        );
+        assert_eq!(
+            run("{vb:kh-67:dai}").unwrap(),
+            "{vb:kh-67:dai}",
+            "not a placeholder"
+        );
+    }
+
+    #[test]
     fn other_braces_stay_literal() {
         let s = "#read(\"/etc/passwd\") *bold* $x$ <w:t> & {{ x }} { nam } {abc} {";
         assert_eq!(run(s).unwrap(), s);
@@ -208,8 +255,8 @@ mod tests {
     #[test]
     fn lists_references() {
         assert_eq!(
-            references("a {vb:kh-67} b {vb:luat-bdg|Luật} {x}"),
-            ["kh-67", "luat-bdg"]
+            references("a {vb:kh-67} b {vb:luat-bdg|Luật} {vb:kh-68:day_du} {x}"),
+            ["kh-67", "luat-bdg", "kh-68"]
         );
     }
 }

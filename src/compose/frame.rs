@@ -28,14 +28,25 @@ fn round(mm: f32) -> f32 {
 }
 
 /// The lines a document rests on (căn cứ, thực hiện, xét), italic, each
-/// ending `;` and the last `.` (PL1 II.6a). A line the clerk ended with
-/// another mark keeps it, with a warning: never changed without a word.
+/// ending `;`, the last `.` (PL1 II.6a); `Theo đề nghị của …` comes last.
+/// A line the clerk ended with another mark keeps it, with a warning:
+/// never changed without a word.
 pub(super) fn preamble(c: &mut Composer) {
-    let lines = c.doc.plan.can_cu.clone();
-    for (i, raw) in lines.iter().enumerate() {
-        let key = format!("can_cu[{i}]");
-        let want = if i + 1 == lines.len() { '.' } else { ';' };
-        let mut text = c.text(&key, raw);
+    let doc = c.doc;
+    let plan = &doc.plan;
+    let mut lines: Vec<(String, String)> = plan
+        .can_cu
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (format!("can_cu[{i}]"), l.clone()))
+        .collect();
+    if let Some(who) = &plan.theo_de_nghi {
+        lines.push(("theo_de_nghi".into(), format!("{}{who}", nd30::PROPOSED_BY)));
+    }
+    let count = lines.len();
+    for (i, (key, raw)) in lines.into_iter().enumerate() {
+        let want = if i + 1 == count { '.' } else { ';' };
+        let mut text = c.text(&key, &raw);
         let typed = text
             .plain()
             .trim_end()

@@ -23,7 +23,7 @@ mod warnings;
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::input::Loaded;
 use crate::model::{Block, Document, Inline, Paragraph};
-use crate::nd30::{DocKind, Outline, ParaStyle, PAGE, PLAN_SCHEME};
+use crate::nd30::{DateForm, DocKind, Outline, ParaStyle, PAGE, PLAN_SCHEME};
 use crate::templates::Templates;
 use crate::text::Vars;
 
@@ -106,6 +106,7 @@ impl<'a> Composer<'a> {
                 year: doc.plan.nam,
                 profile: &doc.profile,
                 registry: &doc.registry,
+                dates: doc.plan.kieu_ngay.unwrap_or(DateForm::Ngan),
             },
             templates,
             outline: Outline::new(scheme),

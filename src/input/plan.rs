@@ -48,6 +48,10 @@ pub struct Plan {
     /// Căn cứ ban hành: one line each (italic; `;` and the final `.` are added).
     #[serde(default)]
     pub can_cu: Vec<String>,
+    /// `Theo đề nghị của …`: who proposed it (a decision's last preamble
+    /// line, italic, ending `.`); written without the words `Theo đề nghị của`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theo_de_nghi: Option<String>,
     /// Opening paragraphs before section I.
     #[serde(default)]
     pub mo_dau: Vec<String>,

@@ -3,7 +3,7 @@
 //! citation its decree form once, for every document that uses it.
 
 use crate::date::Date;
-use crate::nd30::citation_date;
+use crate::nd30::{self, DateForm};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -62,37 +62,41 @@ const UNKNOWN_BODY: &str = "«cơ quan ban hành»";
 impl Entry {
     /// The citation (PL1 II.6a): a law by type, name and number
     /// (`Luật Bình đẳng giới số 73/2006/QH11`); any other document by type,
-    /// number, date and issuer (`Kế hoạch số 67/KH-UBND ngày 14/02/2026 của
-    /// UBND thành phố Hà Nội`). `label` replaces the type and name as written.
-    /// A provincial document is cited in `province`'s copy (see `tinh`).
-    pub fn citation(&self, label: Option<&str>, province: Option<&str>) -> String {
-        let mut out = match (label, &self.ten) {
-            (Some(label), _) => label.to_string(),
-            (None, Some(name)) => format!("{} {name}", self.loai),
-            (None, None) => self.loai.clone(),
-        };
+    /// number, date in `form` and issuer (`Kế hoạch số 67/KH-UBND ngày
+    /// 14/02/2026 của UBND thành phố Hà Nội`). With a `label`, the label and
+    /// the number only, as a later mention (PL1 II.6b). A provincial
+    /// document is cited in `province`'s copy (see `tinh`).
+    pub fn citation(&self, label: Option<&str>, province: Option<&str>, form: DateForm) -> String {
+        let dated = |d: crate::date::Date| nd30::dated(Some(d), d.year, form);
         let (number, date, body) = match self.copy_for(province) {
             Copy::Own => (
                 self.so.as_str(),
-                self.ngay.map(citation_date),
+                self.ngay.map(dated),
                 self.co_quan.as_deref(),
             ),
             Copy::Other(issued) => (
                 issued.so.as_str(),
-                issued.ngay.map(citation_date),
+                issued.ngay.map(dated),
                 issued.co_quan.as_deref(),
             ),
             Copy::Unknown => (
                 UNKNOWN_NUMBER,
-                Some(UNKNOWN_DATE.to_string()),
+                Some(format!("ngày {UNKNOWN_DATE}")),
                 Some(UNKNOWN_BODY),
             ),
+        };
+        if let Some(label) = label {
+            return format!("{label} số {number}");
+        }
+        let mut out = match &self.ten {
+            Some(name) => format!("{} {name}", self.loai),
+            None => self.loai.clone(),
         };
         out.push_str(" số ");
         out.push_str(number);
         if self.ten.is_none() {
             if let Some(d) = date {
-                out.push_str(" ngày ");
+                out.push(' ');
                 out.push_str(&d);
             }
             if let Some(body) = body {
@@ -146,11 +150,15 @@ mod tests {
     fn laws_are_cited_by_name_and_number() {
         let e = entry("{loai: Luật, ten: Bình đẳng giới, so: 73/2006/QH11, ngay: 2006-11-29}");
         assert_eq!(
-            e.citation(None, None),
+            e.citation(None, None, DateForm::Ngan),
             "Luật Bình đẳng giới số 73/2006/QH11"
         );
         assert_eq!(
-            e.citation(Some("Luật bình đẳng giới"), Some("Đồng Nai")),
+            e.citation(
+                Some("Luật bình đẳng giới"),
+                Some("Đồng Nai"),
+                DateForm::Ngan
+            ),
             "Luật bình đẳng giới số 73/2006/QH11"
         );
     }
@@ -161,7 +169,7 @@ mod tests {
             "{loai: Kế hoạch, so: 67/KH-UBND, ngay: 2026-02-14, co_quan: UBND thành phố Hà Nội}",
         );
         assert_eq!(
-            e.citation(None, Some("Đồng Nai")),
+            e.citation(None, Some("Đồng Nai"), DateForm::Ngan),
             "Kế hoạch số 67/KH-UBND ngày 14/02/2026 của UBND thành phố Hà Nội"
         );
     }
@@ -173,19 +181,19 @@ mod tests {
               cac_tinh: {Đồng Nai: {so: 45/KH-UBND, ngay: 2026-03-02, co_quan: UBND tỉnh Đồng Nai}}}",
         );
         assert_eq!(
-            e.citation(None, Some("Thành phố Hà Nội")),
+            e.citation(None, Some("Thành phố Hà Nội"), DateForm::Ngan),
             "Kế hoạch số 67/KH-UBND ngày 14/02/2026 của UBND thành phố Hà Nội"
         );
         assert_eq!(
-            e.citation(None, Some("Tỉnh Đồng Nai")),
+            e.citation(None, Some("Tỉnh Đồng Nai"), DateForm::Ngan),
             "Kế hoạch số 45/KH-UBND ngày 02/3/2026 của UBND tỉnh Đồng Nai"
         );
         assert_eq!(
-            e.citation(None, Some("Thành phố Huế")),
+            e.citation(None, Some("Thành phố Huế"), DateForm::Ngan),
             "Kế hoạch số «số, ký hiệu» ngày «ngày» của «cơ quan ban hành»"
         );
         assert_eq!(
-            e.citation(None, None),
+            e.citation(None, None, DateForm::Ngan),
             "Kế hoạch số 67/KH-UBND ngày 14/02/2026 của UBND thành phố Hà Nội",
             "a profile without a province cites the document as written"
         );

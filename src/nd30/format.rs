@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ (ô 1, PL1 II.1): phrases joined by a hyphen with spaces.
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The words before who proposed a decision (PL3, Mẫu 1.2).
+pub const PROPOSED_BY: &str = "Theo đề nghị của ";
 /// The heading of the recipients' list (ô 9b, PL1 II.9).
 pub const RECIPIENTS_TITLE: &str = "Nơi nhận:";
 

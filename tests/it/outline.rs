@@ -294,3 +294,63 @@ fn a_draft_s_kem_theo_line_leaves_the_number_and_date_to_write_in() {
     assert!(paras.iter().any(|p| p.text
         == format!("(Kèm theo Kế hoạch số {blank}/KH-UBND ngày {blank}tháng {blank}năm 2026 của Ủy ban nhân dân xã Bát Tràng)")));
 }
+
+#[test]
+fn preamble_lines_are_punctuated_and_a_clerks_own_mark_is_kept_with_a_word() {
+    let case = util::Case::new().edit(|y| {
+        y.replace(
+            "mo_dau:\n",
+            "can_cu:\n  - Căn cứ {vb:luat-binh-dang-gioi}\n  - Thực hiện {vb:kh-67-2026-ubnd-ha-noi:day_du};\n\
+             theo_de_nghi: Trưởng phòng Văn hóa - Xã hội\nmo_dau:\n",
+        )
+    });
+    let out = case.vanban_ok(&["render", util::PLAN, "-f", "docx"]);
+    let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    let preamble: Vec<&String> = paras
+        .iter()
+        .skip_while(|p| !p.starts_with("Căn cứ"))
+        .take(3)
+        .collect();
+    assert_eq!(
+        preamble,
+        [
+            "Căn cứ Luật Bình đẳng giới số 73/2006/QH11;",
+            "Thực hiện Kế hoạch số 67/KH-UBND ngày 14 tháng 02 năm 2026 của UBND thành phố Hà Nội;",
+            "Theo đề nghị của Trưởng phòng Văn hóa - Xã hội.",
+        ]
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("kết thúc bằng"));
+
+    // A `;` typed on the last line stays, and the clerk is told.
+    let case = util::Case::new().edit(|y| {
+        y.replace(
+            "mo_dau:\n",
+            "can_cu:\n  - Căn cứ {vb:luat-binh-dang-gioi};\nmo_dau:\n",
+        )
+    });
+    let out = case.vanban_ok(&["render", util::PLAN, "-f", "docx"]);
+    let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    assert!(paras.contains(&"Căn cứ Luật Bình đẳng giới số 73/2006/QH11;".to_string()));
+    let warning = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warning.contains("khóa `can_cu[0]`: dòng căn cứ kết thúc bằng `;`"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_number_typed_as_text_is_kept_and_the_decree_form_is_named() {
+    let case = util::Case::new().edit(|y| y.replace("so: null", "so: \"012\""));
+    let out = case.vanban_ok(&["render", util::PLAN, "-f", "docx"]);
+    let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    assert!(paras.contains(&"Số: 012/KH-UBND".to_string()), "{paras:?}");
+    let warning = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warning.contains("[ND30-PL1-II.3]") && warning.contains("`12`"),
+        "{warning}"
+    );
+    let case = util::Case::new().edit(|y| y.replace("so: null", "so: 5"));
+    case.vanban_ok(&["render", util::PLAN, "-f", "docx"]);
+    let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    assert!(paras.contains(&"Số: 05/KH-UBND".to_string()));
+}
