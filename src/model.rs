@@ -57,6 +57,23 @@ pub struct Header {
     pub motto_rule_mm: f32,
     /// `Bát Tràng, ngày 05 tháng 02 năm 2026`; absent for a biên bản.
     pub place_date: Option<String>,
+    /// Widths of the left and right columns, chosen so that every line
+    /// above stays whole (see `nd30::header_columns`).
+    pub columns_mm: (f32, f32),
+    /// Sizes of the lines whose size depends on the names they hold.
+    pub sizes: HeaderSizes,
+}
+
+/// The header's sizes: the house sizes, or the decree's smallest where long
+/// names would not fit on one line otherwise.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct HeaderSizes {
+    /// The parent body, issuing body and Số lines (12–13 pt).
+    pub left_pt: f32,
+    /// Quốc hiệu (12–13 pt).
+    pub national_pt: f32,
+    /// The place and date (13–14 pt).
+    pub place_date_pt: f32,
 }
 
 /// Tên loại and trích yếu (ô 5a).

@@ -4,7 +4,7 @@
 
 use super::Composer;
 use crate::fonts;
-use crate::model::{Block, Closing, Header, Paragraph, Title};
+use crate::model::{Block, Closing, Header, HeaderSizes, Paragraph, Title};
 use crate::nd30::{self, ParaStyle, PAGE, RULE_FRACTION};
 
 pub(super) fn title(c: &mut Composer) -> Title {
@@ -92,34 +92,113 @@ pub(super) fn close_body(blocks: &mut [Block]) {
 }
 
 pub(super) fn header(c: &mut Composer) -> Header {
-    let plan = &c.doc.plan;
-    let p = &c.doc.profile;
-    let issuer_style = ParaStyle::CoQuan.spec();
+    let doc = c.doc;
+    let plan = &doc.plan;
+    let p = &doc.profile;
+    let number = nd30::issue_number(
+        plan.so.as_ref().map(|n| n.printed()).as_deref(),
+        plan.loai,
+        &p.viet_tat,
+        None,
+    );
+    let place_date = nd30::place_and_date(&p.dia_danh, plan.ngay, plan.nam);
+    let width = |style: ParaStyle, size: f32, text: &str| {
+        let s = style.spec();
+        fonts::text_width_mm(text, size, s.bold, s.italic)
+    };
+    // What each column needs at `sizes`, a millimetre either side so that
+    // neither writer's rounding wraps a line measured to fit.
+    let needs = |sizes: HeaderSizes| {
+        let left = p
+            .ten_co_quan
+            .iter()
+            .map(|l| width(ParaStyle::CoQuan, sizes.left_pt, l))
+            .chain(
+                p.co_quan_chu_quan
+                    .iter()
+                    .map(|l| width(ParaStyle::CoQuanChuQuan, sizes.left_pt, l)),
+            )
+            .chain([width(ParaStyle::SoKyHieu, sizes.left_pt, &number)])
+            .fold(0.0, f32::max);
+        let right = [
+            width(ParaStyle::QuocHieu, sizes.national_pt, nd30::NATIONAL),
+            width(
+                ParaStyle::TieuNgu,
+                ParaStyle::TieuNgu.spec().size_pt,
+                nd30::MOTTO,
+            ),
+            width(ParaStyle::DiaDanh, sizes.place_date_pt, &place_date),
+        ]
+        .into_iter()
+        .fold(0.0, f32::max);
+        (left + 2.0, right + 2.0)
+    };
+    let house = HeaderSizes {
+        left_pt: ParaStyle::CoQuan.spec().size_pt,
+        national_pt: ParaStyle::QuocHieu.spec().size_pt,
+        place_date_pt: ParaStyle::DiaDanh.spec().size_pt,
+    };
+    // Step down within the decree's ranges, the date line first, until the
+    // names fit side by side.
+    let steps = [
+        house,
+        HeaderSizes {
+            place_date_pt: nd30::PLACE_DATE_MIN_PT,
+            ..house
+        },
+        HeaderSizes {
+            left_pt: nd30::ISSUER_MIN_PT,
+            national_pt: nd30::NATIONAL_MIN_PT,
+            place_date_pt: nd30::PLACE_DATE_MIN_PT,
+        },
+    ];
+    let fits = |s: &HeaderSizes| {
+        let (l, r) = needs(*s);
+        l + r <= PAGE.text_width_mm()
+    };
+    let sizes = steps.iter().copied().find(fits).unwrap_or(steps[2]);
+    let (left, right) = needs(sizes);
+    if left + right > PAGE.text_width_mm() {
+        c.warnings.push(
+            crate::diag::Diagnostic::warning(format!(
+                "tên cơ quan và dòng địa danh, ngày tháng không vừa cạnh nhau trên một dòng \
+                 (cần {:.0} mm, có {:.0} mm): tên cơ quan sẽ xuống dòng; có thể tách dòng tên \
+                 trong hồ sơ đơn vị (header names too long for one line)",
+                left + right,
+                PAGE.text_width_mm()
+            ))
+            .key("ten_co_quan")
+            .in_file(&doc.profile_path),
+        );
+    }
+    // When both cannot fit, the date line keeps its one line.
+    let columns_mm = match left + right > PAGE.text_width_mm() {
+        true => (
+            PAGE.text_width_mm() - right.min(PAGE.text_width_mm() * 0.7),
+            right.min(PAGE.text_width_mm() * 0.7),
+        ),
+        false => nd30::header_columns(left, right),
+    };
     let widest_issuer = p
         .ten_co_quan
         .iter()
-        .map(|l| fonts::text_width_mm(l, issuer_style.size_pt, true, false))
+        .map(|l| width(ParaStyle::CoQuan, sizes.left_pt, l))
         .fold(0.0, f32::max);
-    let motto = ParaStyle::TieuNgu.spec();
     Header {
         parent: p.co_quan_chu_quan.clone(),
         issuer: p.ten_co_quan.clone(),
-        issuer_rule_mm: round(widest_issuer * RULE_FRACTION),
-        number: nd30::issue_number(
-            plan.so.as_ref().map(|n| n.printed()).as_deref(),
-            plan.loai,
-            &p.viet_tat,
-            None,
-        ),
+        issuer_rule_mm: round(widest_issuer.min(columns_mm.0) * RULE_FRACTION),
+        number,
         national: nd30::NATIONAL.to_string(),
         motto: nd30::MOTTO.to_string(),
-        motto_rule_mm: round(fonts::text_width_mm(
+        motto_rule_mm: round(width(
+            ParaStyle::TieuNgu,
+            ParaStyle::TieuNgu.spec().size_pt,
             nd30::MOTTO,
-            motto.size_pt,
-            motto.bold,
-            motto.italic,
         )),
-        place_date: Some(nd30::place_and_date(&p.dia_danh, plan.ngay, plan.nam)),
+        place_date: Some(place_date),
+        columns_mm,
+        sizes,
     }
 }
 

@@ -72,6 +72,37 @@ impl PageSetup {
     }
 }
 
+/// The smallest sizes the decree allows where the house size is larger: the
+/// issuing body and Quốc hiệu 12–13 pt, the date line 13–14 pt (PL1 II.1,
+/// II.2, II.4). A header too wide for its long names steps down to these.
+pub const ISSUER_MIN_PT: f32 = 12.0;
+pub const NATIONAL_MIN_PT: f32 = 12.0;
+pub const PLACE_DATE_MIN_PT: f32 = 13.0;
+
+/// The header's two columns (ô 1–4) for what each must hold on one line:
+/// the house widths where they fit; otherwise the right column (Quốc hiệu,
+/// the place and date) takes what it needs and the left what is left, or
+/// the other way round, so that long names stay on one line within the
+/// margins. When both cannot, each gets its share of the need.
+pub fn header_columns(left_needed_mm: f32, right_needed_mm: f32) -> (f32, f32) {
+    let total = PAGE.text_width_mm();
+    let (left, right) = (PAGE.left_col_mm, PAGE.right_col_mm);
+    if left_needed_mm <= left && right_needed_mm <= right {
+        (left, right)
+    } else if left_needed_mm + right_needed_mm <= total {
+        // Widen the column that needs it; the other keeps what it needs.
+        let left = if right_needed_mm > right {
+            (total - right_needed_mm).min(left.max(left_needed_mm))
+        } else {
+            left_needed_mm
+        };
+        (left, total - left)
+    } else {
+        let left = total * left_needed_mm / (left_needed_mm + right_needed_mm);
+        (left, total - left)
+    }
+}
+
 /// Where a table fits (PL1 I.2: landscape only for a table).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum TableFit {
@@ -347,6 +378,23 @@ mod tests {
             table_fit(&cols(16)),
             TableFit::TooWide { needed_mm, available_mm } if needed_mm > available_mm
         ));
+    }
+
+    #[test]
+    fn header_columns_give_long_names_the_room_they_need() {
+        assert_eq!(header_columns(50.0, 90.0), (65.0, 100.0), "house widths");
+        assert_eq!(
+            header_columns(50.0, 110.0),
+            (55.0, 110.0),
+            "a long place and date"
+        );
+        assert_eq!(
+            header_columns(80.0, 84.0),
+            (80.0, 85.0),
+            "a long issuer line"
+        );
+        let (l, r) = header_columns(100.0, 100.0);
+        assert!((l + r - PAGE.text_width_mm()).abs() < 0.01 && (l - r).abs() < 0.01);
     }
 
     #[test]

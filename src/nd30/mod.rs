@@ -21,6 +21,7 @@ pub use format::{
 };
 pub use kinds::DocKind;
 pub use layout::{
-    cell_width_mm, table_fit, Align, PageSetup, ParaStyle, StyleSpec, TableFit, PAGE, RULE_FRACTION,
+    cell_width_mm, header_columns, table_fit, Align, PageSetup, ParaStyle, StyleSpec, TableFit,
+    ISSUER_MIN_PT, NATIONAL_MIN_PT, PAGE, PLACE_DATE_MIN_PT, RULE_FRACTION,
 };
 pub use numbering::{dash, roman, Mark, Outline, PLAN_SCHEME};

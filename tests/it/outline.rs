@@ -354,3 +354,86 @@ fn a_number_typed_as_text_is_kept_and_the_decree_form_is_named() {
     let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
     assert!(paras.contains(&"Số: 05/KH-UBND".to_string()));
 }
+
+/// Whether the words of `phrase` follow one another on one line of page 1.
+fn on_one_line(pdf: &std::path::Path, phrase: &str) -> bool {
+    let words = util::pdf_words(pdf, 1);
+    let wanted: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(i) = words
+        .windows(wanted.len())
+        .position(|w| w.iter().zip(&wanted).all(|(a, b)| a.text == *b))
+    else {
+        panic!("`{phrase}` not found in order on page 1");
+    };
+    let first = &words[i];
+    words[i..i + wanted.len()]
+        .iter()
+        .all(|w| (w.y_min - first.y_min).abs() < 1.0)
+}
+
+/// The seed plan dated 18/11/2026 for a unit named in the header and the
+/// date line as given: its DOCX and PDF, and the warnings.
+fn header_case(
+    issuer: &str,
+    place: &str,
+) -> (util::Case, std::path::PathBuf, std::path::PathBuf, String) {
+    let case = util::Case::new().edit(|y| y.replace("ngay: null", "ngay: 2026-11-18"));
+    let profile = std::fs::read_to_string(case.path("don-vi/bat-trang.yaml"))
+        .unwrap()
+        .replace("  - XÃ BÁT TRÀNG", &format!("  - {issuer}"))
+        .replace("dia_danh: Bát Tràng", &format!("dia_danh: {place}"));
+    std::fs::write(case.path("don-vi/dai.yaml"), profile).unwrap();
+    let out = case.vanban_ok(&["render", util::PLAN, "--don-vi", "don-vi/dai.yaml"]);
+    let stem = "out/ke-hoach-binh-dang-gioi-bat-trang-2026";
+    let (docx, pdf) = (
+        case.path(&format!("{stem}.docx")),
+        case.path(&format!("{stem}.pdf")),
+    );
+    (
+        case,
+        docx,
+        pdf,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_long_place_and_date_stays_on_one_line_in_both_outputs() {
+    if !need("pdftotext", "reads word positions") {
+        return;
+    }
+    let (_case, docx, pdf, warnings) =
+        header_case("THÀNH PHỐ HỒ CHÍ MINH", "Thành phố Hồ Chí Minh");
+    let date = "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2026";
+    assert!(on_one_line(&pdf, date), "PDF");
+    assert!(on_one_line(&pdf, "THÀNH PHỐ HỒ CHÍ MINH"));
+    assert!(!warnings.contains("header names too long"), "{warnings}");
+    if need("soffice", "lays out the DOCX") {
+        let lo = util::libreoffice_pdf(&docx);
+        assert!(on_one_line(&lo, date), "DOCX as LibreOffice lays it out");
+        assert!(on_one_line(&lo, "THÀNH PHỐ HỒ CHÍ MINH"));
+    }
+}
+
+#[test]
+fn the_longest_unit_name_keeps_its_date_line_whole_and_the_clerk_is_told() {
+    if !need("pdftotext", "reads word positions") {
+        return;
+    }
+    let longest = vanban::national::built_in()
+        .iter()
+        .max_by_key(|u| u.name.chars().count())
+        .unwrap();
+    assert_eq!(longest.name, "Văn Miếu - Quốc Tử Giám");
+    let issuer = format!("PHƯỜNG {}", longest.name.to_uppercase());
+    let (_case, docx, pdf, warnings) = header_case(&issuer, &longest.name);
+    let date = format!("{}, ngày 18 tháng 11 năm 2026", longest.name);
+    assert!(on_one_line(&pdf, &date));
+    assert!(
+        warnings.contains("dai.yaml") && warnings.contains("header names too long for one line"),
+        "the issuer line cannot also stay whole within the decree's margins: {warnings}"
+    );
+    if need("soffice", "lays out the DOCX") {
+        assert!(on_one_line(&util::libreoffice_pdf(&docx), &date));
+    }
+}

@@ -264,6 +264,18 @@ fn styled(style: ParaStyle, text: &str) -> docx_rs::Paragraph {
         .add_run(Run::new().add_text(text))
 }
 
+/// A paragraph in `style` at `size_pt`, where the header's names need a
+/// size of their own within the decree's range.
+fn sized(style: ParaStyle, text: &str, size_pt: f32) -> docx_rs::Paragraph {
+    let mut run = Run::new().add_text(text);
+    if size_pt != style.spec().size_pt {
+        run = run.size(half_points(size_pt));
+    }
+    docx_rs::Paragraph::new()
+        .style(style.spec().id)
+        .add_run(run)
+}
+
 fn paragraph(p: &Paragraph) -> docx_rs::Paragraph {
     let mut out = docx_rs::Paragraph::new().style(p.style.spec().id);
     if let Some(label) = &p.label {
@@ -325,8 +337,8 @@ fn rule(length_mm: f32, box_mm: f32, after_pt: f32, page: &PageSetup) -> docx_rs
 }
 
 /// A borderless two-column table over the text width (header, closing).
-fn two_columns(left: TableCell, right: TableCell, doc: &Document) -> docx_rs::Table {
-    let (l, r) = (twips(doc.page.left_col_mm), twips(doc.page.right_col_mm));
+fn two_columns(left: TableCell, right: TableCell, widths_mm: (f32, f32)) -> docx_rs::Table {
+    let (l, r) = (twips(widths_mm.0), twips(widths_mm.1));
     let row = TableRow::new(vec![
         left.width(l as usize, WidthType::Dxa)
             .vertical_align(VAlignType::Top),
@@ -343,25 +355,26 @@ fn two_columns(left: TableCell, right: TableCell, doc: &Document) -> docx_rs::Ta
 }
 
 fn header_table(h: &Header, doc: &Document) -> docx_rs::Table {
+    let left_pt = h.sizes.left_pt;
     let mut left = TableCell::new();
     if let Some(parent) = &h.parent {
-        left = left.add_paragraph(styled(ParaStyle::CoQuanChuQuan, parent));
+        left = left.add_paragraph(sized(ParaStyle::CoQuanChuQuan, parent, left_pt));
     }
     for line in &h.issuer {
-        left = left.add_paragraph(styled(ParaStyle::CoQuan, line));
+        left = left.add_paragraph(sized(ParaStyle::CoQuan, line, left_pt));
     }
     left = left
-        .add_paragraph(rule(h.issuer_rule_mm, doc.page.left_col_mm, 0.0, &doc.page))
-        .add_paragraph(styled(ParaStyle::SoKyHieu, &h.number));
+        .add_paragraph(rule(h.issuer_rule_mm, h.columns_mm.0, 0.0, &doc.page))
+        .add_paragraph(sized(ParaStyle::SoKyHieu, &h.number, left_pt));
 
     let mut right = TableCell::new()
-        .add_paragraph(styled(ParaStyle::QuocHieu, &h.national))
+        .add_paragraph(sized(ParaStyle::QuocHieu, &h.national, h.sizes.national_pt))
         .add_paragraph(styled(ParaStyle::TieuNgu, &h.motto))
-        .add_paragraph(rule(h.motto_rule_mm, doc.page.right_col_mm, 0.0, &doc.page));
+        .add_paragraph(rule(h.motto_rule_mm, h.columns_mm.1, 0.0, &doc.page));
     if let Some(place_date) = &h.place_date {
-        right = right.add_paragraph(styled(ParaStyle::DiaDanh, place_date));
+        right = right.add_paragraph(sized(ParaStyle::DiaDanh, place_date, h.sizes.place_date_pt));
     }
-    two_columns(left, right, doc)
+    two_columns(left, right, h.columns_mm)
 }
 
 fn title(t: &Title, doc: &Document) -> Vec<docx_rs::Paragraph> {
@@ -500,5 +513,5 @@ fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {
             .line_rule(LineSpacingType::Auto),
     );
     right = right.add_paragraph(name);
-    two_columns(left, right, doc)
+    two_columns(left, right, (doc.page.left_col_mm, doc.page.right_col_mm))
 }
