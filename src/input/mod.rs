@@ -4,6 +4,7 @@
 mod plan;
 mod profile;
 mod registry;
+mod schema_check;
 pub mod spans;
 mod table;
 pub mod yaml;

@@ -150,7 +150,14 @@ impl JsonSchema for DocNumber {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "description": "Số: một số nguyên (in kèm số 0 khi dưới 10) hoặc chữ giữ nguyên như gõ",
-            "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string" }]
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                {
+                    "type": "string",
+                    "pattern": "^\\s*[0-9]+\\s*$",
+                    "description": "chữ số, giữ nguyên như gõ (`\"012\"`) (digits, kept as written)"
+                }
+            ]
         })
     }
 }

@@ -1,6 +1,8 @@
 //! Reading a YAML file into a serde type: NFC text, located errors in Vietnamese.
 
+use super::spans::Spans;
 use crate::diag::{Diagnostic, Diagnostics};
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
@@ -10,7 +12,7 @@ pub const MAX_BYTES: u64 = 8 << 20;
 
 /// Read `path` and parse it as `T`. Text is normalised to NFC first, so a
 /// file saved in decomposed form (NFD) reads the same as a composed one.
-pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
+pub fn load<T: DeserializeOwned + JsonSchema>(path: &Path) -> Result<T, Diagnostics> {
     // A document is tens of kilobytes; a file this large is a mistake (or
     // an attack) and is refused before it is read.
     if let Ok(meta) = std::fs::metadata(path) {
@@ -37,8 +39,10 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, Diagnostics> {
     parse(&text, path)
 }
 
-/// Parse YAML text; `file` names the file in messages.
-pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostics> {
+/// Parse YAML text; `file` names the file in messages. On error, every
+/// error of the file: serde's, located exactly, then what the schema finds
+/// elsewhere ([`super::schema_check`]).
+pub fn parse<T: DeserializeOwned + JsonSchema>(text: &str, file: &Path) -> Result<T, Diagnostics> {
     // Most files are NFC already: the quick check spares re-building them.
     let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text.to_string(),
@@ -55,21 +59,42 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnost
     // serde_path_to_error names the key of every error, top-level ones too.
     let de = serde_norway::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let key_path = e.path().to_string();
-        let inner = e.into_inner();
-        let (line, column) = match inner.location() {
-            Some(l) => (Some(l.line()), Some(l.column())),
-            None => (None, None),
-        };
-        let (serde_key, message) = explain(&inner.to_string());
-        // The path is `.` when the error is about the whole file.
-        let key = Some(key_path).filter(|p| p != ".").or(serde_key);
-        let d = Diagnostic::error(message).at(file, line, column);
-        match key {
-            Some(key) => d.key(key).into(),
-            None => d.into(),
+        let first = first_error(e, file);
+        let spans = Spans::of(&text);
+        let mut all = vec![first.clone()];
+        for f in super::schema_check::findings::<T>(&text) {
+            if first.key.as_deref() == Some(f.key.as_str()) {
+                continue;
+            }
+            let at = spans.find(&f.key);
+            all.push(Diagnostic::error(f.message).key(f.key).at(
+                file,
+                at.map(|p| p.0),
+                at.map(|p| p.1),
+            ));
         }
+        // In the order of the file, as an editor lists them.
+        all.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+        Diagnostics(all)
     })
+}
+
+/// serde's error, located and in Vietnamese.
+fn first_error(e: serde_path_to_error::Error<serde_norway::Error>, file: &Path) -> Diagnostic {
+    let key_path = e.path().to_string();
+    let inner = e.into_inner();
+    let (line, column) = match inner.location() {
+        Some(l) => (Some(l.line()), Some(l.column())),
+        None => (None, None),
+    };
+    let (serde_key, message) = explain(&inner.to_string());
+    // The path is `.` when the error is about the whole file.
+    let key = Some(key_path).filter(|p| p != ".").or(serde_key);
+    let d = Diagnostic::error(message).at(file, line, column);
+    match key {
+        Some(key) => d.key(key),
+        None => d,
+    }
 }
 
 /// Turn serde's English message into a Vietnamese one, keeping the English
@@ -109,14 +134,21 @@ fn explain(raw: &str) -> (Option<String>, String) {
 fn unknown_field(rest: &str) -> String {
     let mut parts = rest.splitn(2, ", expected ");
     let field = parts.next().unwrap_or("").trim_matches('`');
-    let expected: Vec<&str> = parts
+    let expected: Vec<String> = parts
         .next()
         .unwrap_or("")
         .split('`')
         .skip(1)
         .step_by(2)
+        .map(str::to_string)
         .collect();
-    // The key path already names the field; say what is wrong with it.
+    unknown_field_message(field, &expected)
+}
+
+/// What is wrong with an unknown key (the key path already names it), the
+/// closest known key, and the keys that are known there.
+pub fn unknown_field_message(field: &str, expected: &[String]) -> String {
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
     let mut msg = String::from("không có trong định dạng (unknown field)");
     if let Some(best) = closest(field, &expected) {
         msg.push_str(&format!("; có phải ý bạn là `{best}`? (did you mean)"));
@@ -127,11 +159,20 @@ fn unknown_field(rest: &str) -> String {
     msg
 }
 
+/// serde's type words in Vietnamese, the English kept in brackets.
 fn vietnamese_types(rest: &str) -> String {
     rest.replace("expected", "cần (expected)")
         .replace("a string", "chuỗi (string)")
         .replace("a sequence", "danh sách (sequence)")
         .replace("a map", "bảng khóa (map)")
+        .replace("a boolean", "true hoặc false (boolean)")
+        .replace("u8", "một số nguyên (integer)")
+        .replace("u16", "một số nguyên (integer)")
+        .replace("u32", "một số nguyên (integer)")
+        .replace("u64", "một số nguyên (integer)")
+        .replace("usize", "một số nguyên (integer)")
+        .replace("f32", "một số (number)")
+        .replace("f64", "một số (number)")
 }
 
 /// The candidate within two edits of `word`, if any.
@@ -163,7 +204,7 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Signer {
@@ -171,7 +212,7 @@ mod tests {
         chuc_vu: String,
     }
 
-    #[derive(Debug, Deserialize)]
+    #[derive(Debug, Deserialize, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Doc {
@@ -186,9 +227,25 @@ mod tests {
             .remove(0)
     }
 
+    /// Every error of `text`, in the order of the file.
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        parse::<Doc>(text, Path::new("kh.yaml")).unwrap_err().0
+    }
+
     #[test]
     fn unknown_key_is_located_and_gets_a_suggestion() {
-        let d = err("nam: 2026\nnguoi_ky:\n  ho_ten: A\n  chuc_vuu: B\n");
+        let all = errors("nam: 2026\nnguoi_ky:\n  ho_ten: A\n  chuc_vuu: B\n");
+        assert_eq!(
+            all.len(),
+            2,
+            "the unknown key and the key it was meant to be: {all:?}"
+        );
+        assert!(
+            all[0].message.contains("thiếu khóa `chuc_vu`"),
+            "{}",
+            all[0]
+        );
+        let d = all[1].clone();
         let loc = d.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (Some(4), Some(3)));
         assert_eq!(d.key.as_deref(), Some("nguoi_ky.chuc_vuu"));
@@ -209,6 +266,21 @@ mod tests {
     }
 
     #[test]
+    fn every_error_of_a_file_is_reported_at_once() {
+        let all = errors("nam: hai\nnguoi_ky:\n  ho_ten: A\n  chucvu: B\n  x: 1\n");
+        let keys: Vec<&str> = all.iter().filter_map(|d| d.key.as_deref()).collect();
+        assert_eq!(
+            keys,
+            ["nam", "nguoi_ky", "nguoi_ky.chucvu", "nguoi_ky.x"],
+            "{all:#?}"
+        );
+        assert!(all[0].message.contains("một số nguyên"), "{}", all[0]);
+        assert!(all
+            .iter()
+            .all(|d| d.location.as_ref().unwrap().line.is_some()));
+    }
+
+    #[test]
     fn empty_file_and_syntax_errors() {
         assert!(err("  \n").message.contains("tệp rỗng"));
         let d = err("nam: 2026\nnguoi_ky: [a, b\n");
@@ -217,7 +289,7 @@ mod tests {
 
     #[test]
     fn nfd_text_is_read_as_nfc() {
-        #[derive(Deserialize)]
+        #[derive(Deserialize, schemars::JsonSchema)]
         struct T {
             t: String,
         }
