@@ -29,7 +29,7 @@ pub fn findings<T: JsonSchema>(text: &str) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for error in validator.iter_errors(&instance) {
-        explain(&error, &instance, &schema, &mut out);
+        explain(&error, &schema, &mut out);
     }
     out.dedup();
     out
@@ -37,7 +37,7 @@ pub fn findings<T: JsonSchema>(text: &str) -> Vec<Finding> {
 
 /// The findings of one error; an `anyOf` (a khoản is a string or a map)
 /// speaks through the branch that fits what was written.
-fn explain(error: &ValidationError, instance: &Value, schema: &Value, out: &mut Vec<Finding>) {
+fn explain(error: &ValidationError, schema: &Value, out: &mut Vec<Finding>) {
     let key = key_path(error.instance_path().iter());
     let message = match error.kind() {
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
@@ -50,7 +50,7 @@ fn explain(error: &ValidationError, instance: &Value, schema: &Value, out: &mut 
                 (mismatched, errors.len())
             });
             for e in branch.into_iter().flatten() {
-                explain(e, instance, schema, out);
+                explain(e, schema, out);
             }
             return;
         }
