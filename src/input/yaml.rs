@@ -59,11 +59,13 @@ pub fn parse<T: DeserializeOwned + JsonSchema>(text: &str, file: &Path) -> Resul
     // serde_path_to_error names the key of every error, top-level ones too.
     let de = serde_norway::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let first = first_error(e, file);
         let spans = Spans::of(&text);
+        let first = first_error(e, file, &text, &spans);
         let mut all = vec![first.clone()];
         for f in super::schema_check::findings::<T>(&text) {
-            if first.key.as_deref() == Some(f.key.as_str()) {
+            // What serde said already, or said of the whole file.
+            let whole_file = f.key.is_empty() && first.key.is_none();
+            if first.key.as_deref() == Some(f.key.as_str()) || whole_file {
                 continue;
             }
             let at = spans.find(&f.key);
@@ -80,21 +82,60 @@ pub fn parse<T: DeserializeOwned + JsonSchema>(text: &str, file: &Path) -> Resul
 }
 
 /// serde's error, located and in Vietnamese.
-fn first_error(e: serde_path_to_error::Error<serde_norway::Error>, file: &Path) -> Diagnostic {
+fn first_error(
+    e: serde_path_to_error::Error<serde_norway::Error>,
+    file: &Path,
+    text: &str,
+    spans: &Spans,
+) -> Diagnostic {
     let key_path = e.path().to_string();
     let inner = e.into_inner();
-    let (line, column) = match inner.location() {
-        Some(l) => (Some(l.line()), Some(l.column())),
-        None => (None, None),
-    };
-    let (serde_key, message) = explain(&inner.to_string());
+    let raw = inner.to_string();
+    let (serde_key, message) = explain(&raw);
     // The path is `.` when the error is about the whole file.
     let key = Some(key_path).filter(|p| p != ".").or(serde_key);
-    let d = Diagnostic::error(message).at(file, line, column);
+    let located = inner.location().map(|l| (l.line(), l.column()));
+    let at = if raw.contains("control characters are not allowed") {
+        first_control_character(text)
+    } else if let Some(field) = duplicate_field(&raw) {
+        // The later of the two, where the reader stops.
+        spans.find(&join_key(key.as_deref(), field))
+    } else if located == Some((1, 1)) {
+        // serde puts what it found after reading a value (a date, a
+        // missing key) at the top of the file: the key says where.
+        key.as_deref()
+            .and_then(|k| spans.find(k).filter(|_| !k.is_empty()))
+    } else {
+        located
+    };
+    let d = Diagnostic::error(message).at(file, at.map(|p| p.0), at.map(|p| p.1));
     match key {
         Some(key) => d.key(key),
         None => d,
     }
+}
+
+fn duplicate_field(raw: &str) -> Option<&str> {
+    let rest = raw.split("duplicate field `").nth(1)?;
+    rest.split('`').next()
+}
+
+fn join_key(parent: Option<&str>, field: &str) -> String {
+    match parent {
+        Some(p) if !p.is_empty() && p != field => format!("{p}.{field}"),
+        _ => field.to_string(),
+    }
+}
+
+/// Line and column of the first control character other than line
+/// breaks and tabs.
+fn first_control_character(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let col = line
+            .chars()
+            .position(|c| c.is_control() && c != '\t' && c != '\r')?;
+        Some((i + 1, col + 1))
+    })
 }
 
 /// Turn serde's English message into a Vietnamese one, keeping the English
@@ -115,9 +156,16 @@ fn explain(raw: &str) -> (Option<String>, String) {
             vietnamese_types(rest)
         )
     } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        format!("giá trị không hợp lệ (unknown variant) {rest}")
+        unknown_variant(rest)
     } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        format!("giá trị không hợp lệ (invalid value): {rest}")
+        format!(
+            "giá trị không hợp lệ (invalid value): {}",
+            vietnamese_types(rest)
+        )
+    } else if let Some(field) = duplicate_field(msg) {
+        format!("khóa `{field}` ghi hai lần (duplicate key): giữ một")
+    } else if msg.contains("control characters are not allowed") {
+        "có ký tự điều khiển (control character) không in được: hãy xóa nó".to_string()
     } else if msg.contains("did not find expected")
         || msg.contains("found character that cannot start any token")
         || msg.contains("mapping values are not allowed")
@@ -145,6 +193,28 @@ fn unknown_field(rest: &str) -> String {
     unknown_field_message(field, &expected)
 }
 
+/// `` `ke_hoac`, expected one of `ke_hoach`, `bao_cao` `` → the closest
+/// value and the values there are.
+fn unknown_variant(rest: &str) -> String {
+    let mut parts = rest.splitn(2, ", expected ");
+    let value = parts.next().unwrap_or("").trim_matches('`');
+    let expected: Vec<&str> = parts
+        .next()
+        .unwrap_or("")
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    let mut msg = format!("giá trị `{value}` không có (unknown value)");
+    if let Some(best) = closest(value, &expected) {
+        msg.push_str(&format!("; có phải ý bạn là `{best}`? (did you mean)"));
+    }
+    if !expected.is_empty() {
+        msg.push_str(&format!("; các giá trị hợp lệ: {}", expected.join(", ")));
+    }
+    msg
+}
+
 /// What is wrong with an unknown key (the key path already names it), the
 /// closest known key, and the keys that are known there.
 pub fn unknown_field_message(field: &str, expected: &[String]) -> String {
@@ -167,12 +237,23 @@ fn vietnamese_types(rest: &str) -> String {
         .replace("a map", "bảng khóa (map)")
         .replace("a boolean", "true hoặc false (boolean)")
         .replace("u8", "một số nguyên (integer)")
-        .replace("u16", "một số nguyên (integer)")
+        .replace("u16", "một số nguyên từ 0 đến 65535 (integer)")
         .replace("u32", "một số nguyên (integer)")
         .replace("u64", "một số nguyên (integer)")
         .replace("usize", "một số nguyên (integer)")
         .replace("f32", "một số (number)")
         .replace("f64", "một số (number)")
+        .replace("struct ", "bảng khóa (map) ")
+        // The Rust type's name after it says nothing to a clerk.
+        .split(' ')
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Plan" | "Profile" | "Entry" | "Node" | "PartMap" | "Signature"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The candidate within two edits of `word`, if any.
