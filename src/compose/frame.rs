@@ -209,10 +209,12 @@ pub(super) fn closing(c: &mut Composer) -> Closing {
     for (i, r) in plan.noi_nhan.iter().enumerate() {
         recipients.push(c.plain(&format!("noi_nhan[{i}]"), r));
     }
-    for (i, code) in plan.luu.iter().enumerate() {
-        if p.department(code).is_none() {
-            let msg = super::outline::unknown_department(c, code);
-            c.error(&format!("luu[{i}]"), msg);
+    for (i, item) in plan.luu.iter().enumerate() {
+        if let Some(code) = nd30::archive_code(item) {
+            if p.department(code).is_none() {
+                let msg = super::outline::unknown_department(c, code);
+                c.error(&format!("luu[{i}]"), msg);
+            }
         }
     }
     let signer = &plan.nguoi_ky;

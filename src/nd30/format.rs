@@ -112,6 +112,18 @@ pub fn citation_date(d: Date) -> String {
     format!("{}/{}/{}", two_digits(d.day.into()), month(d.month), d.year)
 }
 
+/// The department code of a `Lưu` item, which must be the issuer's:
+/// `VHXH`, `QHĐP(2b)` (with copies), `KGVX. Thg` (with the typist's
+/// initials). A tag in brackets, `(MT.Tấn)`, names a person: no code.
+pub fn archive_code(item: &str) -> Option<&str> {
+    let item = item.trim();
+    if item.starts_with('(') {
+        return None;
+    }
+    let end = item.find([' ', '.', '(']).unwrap_or(item.len());
+    Some(&item[..end])
+}
+
 /// Nơi nhận lines (PL1 II.9b): `- X;` for each recipient and a closing
 /// `- Lưu: VT, <units>.` ending the list with a period.
 pub fn recipient_lines(recipients: &[String], archive: &[String]) -> Vec<String> {
@@ -215,6 +227,25 @@ mod tests {
         assert_eq!(
             dated(None, 2026, DateForm::Ngan),
             format!("ngày {DRAFT_BLANK}tháng {DRAFT_BLANK}năm 2026")
+        );
+    }
+
+    #[test]
+    fn archive_items_name_their_department() {
+        assert_eq!(archive_code("VHXH"), Some("VHXH"));
+        assert_eq!(archive_code("QHĐP(2b)"), Some("QHĐP"));
+        assert_eq!(archive_code("KGVX. Thg"), Some("KGVX"));
+        assert_eq!(archive_code("(MT.Tấn)"), None);
+        assert_eq!(
+            recipient_lines(
+                &["Như trên".into(), "TTgCP (để b/c)".into()],
+                &["VHXH".into(), "(MT.Tấn)".into()]
+            ),
+            [
+                "- Như trên;",
+                "- TTgCP (để b/c);",
+                "- Lưu: VT, VHXH, (MT.Tấn)."
+            ]
         );
     }
 

@@ -15,9 +15,9 @@ mod numbering;
 
 pub use figures::{number, percent};
 pub use format::{
-    authority_lines, citation_date, dated, issue_number, place_and_date, printed_number,
-    recipient_lines, sentence_case, symbol, Authority, DateForm, DRAFT_BLANK, MOTTO, NATIONAL,
-    PROPOSED_BY, RECIPIENTS_TITLE,
+    archive_code, authority_lines, citation_date, dated, issue_number, place_and_date,
+    printed_number, recipient_lines, sentence_case, symbol, Authority, DateForm, DRAFT_BLANK,
+    MOTTO, NATIONAL, PROPOSED_BY, RECIPIENTS_TITLE,
 };
 pub use kinds::DocKind;
 pub use layout::{
