@@ -41,8 +41,8 @@ pub struct Appendix {
 /// The two-column block at the top of page 1 (ô 1–4).
 #[derive(Debug, Clone, Serialize)]
 pub struct Header {
-    /// Tên cơ quan chủ quản, not bold; absent for a commune UBND.
-    pub parent: Option<String>,
+    /// Tên cơ quan chủ quản, one line each, not bold; none for a commune UBND.
+    pub parent: Vec<String>,
     /// Tên cơ quan ban hành, one line each, bold.
     pub issuer: Vec<String>,
     /// Length of the line under the issuing body.
@@ -252,7 +252,7 @@ impl Document {
     /// would extract it: header left then right, body, closing left then right.
     pub fn reading_order(&self) -> Vec<String> {
         let h = &self.header;
-        let mut lines: Vec<String> = h.parent.iter().cloned().collect();
+        let mut lines: Vec<String> = h.parent.clone();
         lines.extend(h.issuer.iter().cloned());
         lines.push(h.number.clone());
         lines.push(h.national.clone());

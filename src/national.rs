@@ -214,6 +214,7 @@ pub fn new_profile(unit: &Listed, word: &str, guessed: bool) -> Profile {
         dia_danh: String::new(),
         tap_the: "ỦY BAN NHÂN DÂN".into(),
         thu_truong: "CHỦ TỊCH".into(),
+        van_thu: Some("VT".into()),
         phong_ban: vec![
             department(
                 "VP",

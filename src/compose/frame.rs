@@ -116,6 +116,7 @@ pub(super) fn header(c: &mut Composer) -> Header {
             .chain(
                 p.co_quan_chu_quan
                     .iter()
+                    .flatten()
                     .map(|l| width(ParaStyle::CoQuanChuQuan, sizes.left_pt, l)),
             )
             .chain([width(ParaStyle::SoKyHieu, sizes.left_pt, &number)])
@@ -185,7 +186,7 @@ pub(super) fn header(c: &mut Composer) -> Header {
         .map(|l| width(ParaStyle::CoQuan, sizes.left_pt, l))
         .fold(0.0, f32::max);
     Header {
-        parent: p.co_quan_chu_quan.clone(),
+        parent: p.co_quan_chu_quan.clone().unwrap_or_default(),
         issuer: p.ten_co_quan.clone(),
         issuer_rule_mm: round(widest_issuer.min(columns_mm.0) * RULE_FRACTION),
         number,
@@ -242,7 +243,7 @@ pub(super) fn closing(c: &mut Composer) -> Closing {
     };
     Closing {
         recipients_title: nd30::RECIPIENTS_TITLE.to_string(),
-        recipients: nd30::recipient_lines(&recipients, &plan.luu),
+        recipients: nd30::recipient_lines(&recipients, p.van_thu.as_deref(), &plan.luu),
         authority: nd30::authority_lines(
             signer.thay_mat.then_some(p.tap_the.as_str()),
             signer.hinh_thuc,

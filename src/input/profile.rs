@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
-    /// Tên cơ quan chủ quản trực tiếp, if any. A commune's People's Committee
-    /// has none since July 2025.
-    #[serde(default)]
-    pub co_quan_chu_quan: Option<String>,
+    /// Tên cơ quan chủ quản trực tiếp, if any, one entry per printed line
+    /// (a single line may be written as a string). A commune's People's
+    /// Committee has none since July 2025.
+    #[serde(default, deserialize_with = "lines")]
+    #[schemars(with = "Option<Lines>")]
+    pub co_quan_chu_quan: Option<Vec<String>>,
     /// Tên cơ quan ban hành, one entry per printed line.
     pub ten_co_quan: Vec<String>,
     /// The body's code in ký hiệu (`UBND` in `05/KH-UBND`).
@@ -28,6 +30,10 @@ pub struct Profile {
     pub tap_the: String,
     /// The head's position (`CHỦ TỊCH`), used after `KT.`, `TL.`, `TUQ.`, `Q.`.
     pub thu_truong: String,
+    /// The code of the body's records office first in `Lưu:` (`VT`); `null`
+    /// where the body has none (`- Lưu: MTTQ.`).
+    #[serde(default = "records_office")]
+    pub van_thu: Option<String>,
     /// Departments and units, with the codes used in `Lưu:` and ký hiệu.
     #[serde(default)]
     pub phong_ban: Vec<Department>,
@@ -53,6 +59,33 @@ pub struct Department {
 pub struct Signer {
     pub ho_ten: String,
     pub chuc_vu: String,
+}
+
+fn records_office() -> Option<String> {
+    Some("VT".to_string())
+}
+
+/// One line or several.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Lines {
+    One(String),
+    Several(Vec<String>),
+}
+
+fn lines<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        One(String),
+        Several(Vec<String>),
+    }
+    Ok(match Option::<Written>::deserialize(d)? {
+        None => None,
+        Some(Written::One(line)) => Some(vec![line]),
+        Some(Written::Several(lines)) => Some(lines),
+    })
 }
 
 impl Profile {

@@ -126,14 +126,19 @@ pub fn archive_code(item: &str) -> Option<&str> {
 
 /// Nơi nhận lines (PL1 II.9b): `- X;` for each recipient and a closing
 /// `- Lưu: VT, <units>.` ending the list with a period.
-pub fn recipient_lines(recipients: &[String], archive: &[String]) -> Vec<String> {
+/// `records` is the records office (`VT`) named first, where the body
+/// has one.
+pub fn recipient_lines(
+    recipients: &[String],
+    records: Option<&str>,
+    archive: &[String],
+) -> Vec<String> {
     let mut lines: Vec<String> = recipients.iter().map(|r| format!("- {r};")).collect();
-    let mut keep = String::from("VT");
-    for unit in archive {
-        keep.push_str(", ");
-        keep.push_str(unit);
-    }
-    lines.push(format!("- Lưu: {keep}."));
+    let kept: Vec<&str> = records
+        .into_iter()
+        .chain(archive.iter().map(String::as_str))
+        .collect();
+    lines.push(format!("- Lưu: {}.", kept.join(", ")));
     lines
 }
 
@@ -239,6 +244,7 @@ mod tests {
         assert_eq!(
             recipient_lines(
                 &["Như trên".into(), "TTgCP (để b/c)".into()],
+                Some("VT"),
                 &["VHXH".into(), "(MT.Tấn)".into()]
             ),
             [
@@ -301,13 +307,19 @@ mod tests {
     fn recipients_end_with_semicolons_and_the_archive_line_with_a_period() {
         let lines = recipient_lines(
             &["Sở Nội vụ TP Hà Nội".into(), "Các thôn".into()],
+            Some("VT"),
             &["VHXH".into()],
         );
         assert_eq!(
             lines,
             ["- Sở Nội vụ TP Hà Nội;", "- Các thôn;", "- Lưu: VT, VHXH."]
         );
-        assert_eq!(recipient_lines(&[], &[]), ["- Lưu: VT."]);
+        assert_eq!(recipient_lines(&[], Some("VT"), &[]), ["- Lưu: VT."]);
+        assert_eq!(
+            recipient_lines(&[], None, &["MTTQ".into()]),
+            ["- Lưu: MTTQ."],
+            "a body without a records office"
+        );
     }
 
     #[test]

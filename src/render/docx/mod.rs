@@ -357,8 +357,8 @@ fn two_columns(left: TableCell, right: TableCell, widths_mm: (f32, f32)) -> docx
 fn header_table(h: &Header, doc: &Document) -> docx_rs::Table {
     let left_pt = h.sizes.left_pt;
     let mut left = TableCell::new();
-    if let Some(parent) = &h.parent {
-        left = left.add_paragraph(sized(ParaStyle::CoQuanChuQuan, parent, left_pt));
+    for line in &h.parent {
+        left = left.add_paragraph(sized(ParaStyle::CoQuanChuQuan, line, left_pt));
     }
     for line in &h.issuer {
         left = left.add_paragraph(sized(ParaStyle::CoQuan, line, left_pt));
