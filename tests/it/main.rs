@@ -7,6 +7,7 @@ mod cli;
 mod cycle;
 mod docx;
 mod edges;
+mod examples;
 mod forms;
 mod outline;
 mod pdf;
