@@ -8,10 +8,10 @@
 
 use crate::compose::Warned;
 use crate::diag::{Diagnostic, Severity};
+use crate::fonts;
 use crate::input::spans::Spans;
 use crate::input::{DocNumber, Loaded};
 use crate::model::Document;
-use crate::render::pdf;
 use std::path::Path;
 
 /// Every finding about `doc`, errors and warnings, located: the decree's
@@ -27,8 +27,8 @@ pub fn check(doc: &Loaded, composed: Option<&Warned<Document>>) -> Vec<Diagnosti
     symbols(doc, &mut found);
     abolished_levels(doc, &mut found);
     if let Some(page) = composed {
-        if let Some(c) = pdf::missing_glyph(&page.output) {
-            let d = pdf::missing_glyph_error(c).rule("ND30-PL1-I.4");
+        if let Some(c) = fonts::missing_glyph(&page.output) {
+            let d = fonts::missing_glyph_error(c).rule("ND30-PL1-I.4");
             found.push(match doc.locate(c) {
                 Some((file, line, col)) => d.at(&file, Some(line), Some(col)),
                 None => d.in_file(&doc.plan_path),

@@ -2,6 +2,8 @@
 //! compatible with Times New Roman (which the DOCX names), with full
 //! Vietnamese coverage in all four styles. OFL-1.1, see assets/fonts/OFL.txt.
 
+use crate::diag::Diagnostic;
+use crate::model::Document;
 use std::sync::OnceLock;
 
 pub const FAMILY: &str = "Liberation Serif";
@@ -21,6 +23,23 @@ fn faces() -> &'static [ttf_parser::Face<'static>; 4] {
 
 fn face(bold: bool, italic: bool) -> &'static ttf_parser::Face<'static> {
     &faces()[usize::from(bold) + 2 * usize::from(italic)]
+}
+
+/// The first character of the document that the bundled font cannot draw:
+/// typst would leave a blank there without a word, so vanban asks first.
+pub fn missing_glyph(doc: &Document) -> Option<char> {
+    doc.reading_order()
+        .iter()
+        .find_map(|l| missing_chars(l).first().copied())
+}
+
+/// The message for a character the font lacks.
+pub fn missing_glyph_error(c: char) -> Diagnostic {
+    Diagnostic::error(format!(
+        "phông chữ {} không có ký tự `{c}` (U+{:04X}), nên không in được ra PDF \
+         (character not in the font); hãy bỏ hoặc thay ký tự này",
+        FAMILY, c as u32
+    ))
 }
 
 /// Width of `text` set on one line, in millimetres (advances, no kerning).

@@ -27,7 +27,7 @@ pub struct Rolled {
 }
 
 /// The key that lists open items in a rolled-forward file.
-pub const MARKER_KEY: &str = "can_kiem_tra";
+pub use crate::input::TO_CHECK_KEY as MARKER_KEY;
 
 pub fn roll(source: &str, plan: &Plan, registry: &Registry) -> Result<Rolled, String> {
     if !plan.can_kiem_tra.is_empty() {

@@ -26,7 +26,7 @@ pub(super) fn of_input(c: &mut Composer) {
     let plan = &doc.plan;
     for item in &plan.can_kiem_tra {
         c.warning(
-            crate::next_year::MARKER_KEY,
+            crate::input::TO_CHECK_KEY,
             format!("còn việc cần kiểm tra sau khi chuyển năm: {item}"),
         );
     }

@@ -11,7 +11,7 @@ pub mod yaml;
 
 pub use plan::{
     Appendix, Content, Dash, DocNumber, Khoan, Muc, Node, Part, PhanCong, Plan, Signature, Target,
-    TaskResult,
+    TaskResult, TO_CHECK_KEY,
 };
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};

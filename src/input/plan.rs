@@ -12,6 +12,9 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
+/// The key `vanban next-year` leaves its open items under.
+pub const TO_CHECK_KEY: &str = "can_kiem_tra";
+
 /// A document (văn bản) as written in its YAML file.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

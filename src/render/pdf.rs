@@ -140,24 +140,6 @@ fn style_key(s: ParaStyle) -> String {
         .expect("styles serialise as names")
 }
 
-/// The first character of the document that the bundled font cannot draw:
-/// typst would leave a blank there without a word, so vanban asks first.
-pub fn missing_glyph(doc: &Document) -> Option<char> {
-    doc.reading_order()
-        .iter()
-        .find_map(|l| fonts::missing_chars(l).first().copied())
-}
-
-/// The message for a character the font lacks.
-pub fn missing_glyph_error(c: char) -> Diagnostic {
-    Diagnostic::error(format!(
-        "phông chữ {} không có ký tự `{c}` (U+{:04X}), nên không in được ra PDF \
-         (character not in the font); hãy bỏ hoặc thay ký tự này",
-        fonts::FAMILY,
-        c as u32
-    ))
-}
-
 /// The layout file built into vanban: `/van_ban.typ`, which reads the
 /// document from `/data.json` (see [`layout_data`]). With both, the typst
 /// command line can compile the same page (the benchmark compares them).
@@ -179,8 +161,8 @@ pub fn layout_data(doc: &Document) -> Vec<u8> {
 
 /// Render the page model as PDF bytes.
 pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
-    if let Some(c) = missing_glyph(doc) {
-        return Err(missing_glyph_error(c));
+    if let Some(c) = fonts::missing_glyph(doc) {
+        return Err(fonts::missing_glyph_error(c));
     }
     let world = DocWorld {
         shared: shared(),

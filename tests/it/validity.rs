@@ -2,7 +2,6 @@
 //! what Word checks, without .NET) and LibreOffice's own layout of it.
 
 use crate::util::{self, need, norm, Case, Docx};
-use std::process::Command;
 
 fn rendered() -> (Case, std::path::PathBuf) {
     let case = Case::new();
@@ -13,26 +12,10 @@ fn rendered() -> (Case, std::path::PathBuf) {
 
 #[test]
 fn docx_has_no_schema_errors() {
-    let available = Command::new("python3")
-        .args(["-c", "import openxml_audit"])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !available {
-        if std::env::var_os("VANBAN_REQUIRE_TOOLS").is_some() {
-            panic!("openxml-audit is required");
-        }
-        eprintln!("SKIPPED: python package openxml-audit is not installed; .ci/run installs it");
-        return;
-    }
     let (_case, path) = rendered();
-    let out = Command::new("python3")
-        .args(["-m", "openxml_audit", "-m", "0"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(report.contains("Errors: 0"), "{report}");
+    if let Some(report) = util::audit(&path) {
+        assert!(report.contains("Errors: 0"), "{report}");
+    }
 }
 
 #[test]
