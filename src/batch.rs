@@ -19,7 +19,7 @@ pub struct Unit {
 
 /// `Gia Lâm` → `gia-lam`.
 pub fn slug(s: &str) -> String {
-    national::fold(s)
+    crate::names::fold(s)
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -64,7 +64,7 @@ pub fn units_from_list(
 ) -> Result<Vec<Unit>, String> {
     let mut units = Vec::new();
     for listed in list {
-        if province.is_some_and(|p| !national::same_province(&listed.province, p)) {
+        if province.is_some_and(|p| !crate::names::same_province(&listed.province, p)) {
             continue;
         }
         let (word, guessed) = level.of(listed);

@@ -21,6 +21,7 @@ pub mod diag;
 pub mod fonts;
 pub mod input;
 pub mod model;
+pub mod names;
 pub mod national;
 pub mod nd30;
 pub mod next_year;

@@ -95,7 +95,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
              (căn cứ, nơi nhận…): hãy dùng văn bản của tỉnh mình \
              (the document names another province): {}",
             elsewhere.len(),
-            national::province_name(province),
+            crate::names::province_name(province),
             first_few(&elsewhere)
         );
     }
@@ -218,7 +218,7 @@ fn render_unit(
         .output;
     let names_base_province = match (&base.profile.tinh, &loaded.profile.tinh) {
         (Some(own), Some(unit)) if own != unit => {
-            let name = national::province_name(own);
+            let name = crate::names::province_name(own);
             doc.reading_order().iter().any(|line| line.contains(name))
         }
         _ => false,

@@ -64,7 +64,7 @@ fn find(units: &[Listed], query: &str, args: &ListArgs) -> Result<ExitCode> {
         println!(
             "{} ({}) — trước đây (formerly): {}",
             unit.name,
-            national::province_title(&unit.province),
+            crate::names::province_title(&unit.province),
             unit.former
         );
     }
@@ -123,10 +123,10 @@ fn one_unit<'a>(
     name: &str,
     province: Option<&str>,
 ) -> Result<&'a Listed, String> {
-    let folded = national::fold(name);
+    let folded = crate::names::fold(name);
     let same: Vec<&Listed> = national::find(units, name, province)
         .into_iter()
-        .filter(|u| national::fold(&u.name) == folded)
+        .filter(|u| crate::names::fold(&u.name) == folded)
         .collect();
     let spelt: Vec<&Listed> = same
         .iter()

@@ -6,6 +6,7 @@ mod profile;
 mod registry;
 mod schema_check;
 pub mod spans;
+mod suggest;
 mod table;
 pub mod yaml;
 

@@ -135,7 +135,7 @@ enum Copy<'a> {
 /// Two province names written by clerks, either way (`Hà Nội`, `Thành
 /// phố Hà Nội`, `TP HCM`), name the same province.
 fn same_province(a: &str, b: &str) -> bool {
-    crate::national::same_province(a, b) || crate::national::same_province(b, a)
+    crate::names::same_province(a, b) || crate::names::same_province(b, a)
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ fn explain(error: &ValidationError, schema: &Value, out: &mut Vec<Finding>) {
             for field in unexpected {
                 let key = join(&key, field);
                 out.push(Finding {
-                    message: crate::input::yaml::unknown_field_message(field, &known),
+                    message: super::suggest::unknown_field_message(field, &known),
                     key,
                 });
             }

@@ -1,6 +1,7 @@
 //! Reading a YAML file into a serde type: NFC text, located errors in Vietnamese.
 
 use super::spans::Spans;
+use super::suggest::{closest, unknown_field_message};
 use crate::diag::{Diagnostic, Diagnostics};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
@@ -215,20 +216,6 @@ fn unknown_variant(rest: &str) -> String {
     msg
 }
 
-/// What is wrong with an unknown key (the key path already names it), the
-/// closest known key, and the keys that are known there.
-pub fn unknown_field_message(field: &str, expected: &[String]) -> String {
-    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
-    let mut msg = String::from("không có trong định dạng (unknown field)");
-    if let Some(best) = closest(field, &expected) {
-        msg.push_str(&format!("; có phải ý bạn là `{best}`? (did you mean)"));
-    }
-    if !expected.is_empty() {
-        msg.push_str(&format!("; các khóa hợp lệ: {}", expected.join(", ")));
-    }
-    msg
-}
-
 /// serde's type words in Vietnamese, the English kept in brackets.
 fn vietnamese_types(rest: &str) -> String {
     rest.replace("expected", "cần (expected)")
@@ -254,30 +241,6 @@ fn vietnamese_types(rest: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The candidate within two edits of `word`, if any.
-fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
