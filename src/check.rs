@@ -27,7 +27,7 @@ pub fn check(doc: &Loaded, composed: Option<&Warned<Document>>) -> Vec<Diagnosti
     symbols(doc, &mut found);
     abolished_levels(doc, &mut found);
     if let Some(page) = composed {
-        if let Some(c) = fonts::missing_glyph(&page.output) {
+        if let Some(c) = fonts::missing_glyph(&page.output.reading_order()) {
             let d = fonts::missing_glyph_error(c).rule("ND30-PL1-I.4");
             found.push(match doc.locate(c) {
                 Some((file, line, col)) => d.at(&file, Some(line), Some(col)),
@@ -320,7 +320,7 @@ fn symbol_problem(word: &str) -> Option<(Severity, String)> {
 
 /// Every text the clerk wrote, with its key path.
 fn texts(doc: &Loaded) -> Vec<(String, String)> {
-    crate::text::strings_of(&doc.plan)
+    crate::input::strings_of(&doc.plan)
 }
 
 /// Headings and list marks are vanban's: `1. `, `a) `, `I. `, `- ` typed

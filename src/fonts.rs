@@ -3,7 +3,6 @@
 //! Vietnamese coverage in all four styles. OFL-1.1, see assets/fonts/OFL.txt.
 
 use crate::diag::Diagnostic;
-use crate::model::Document;
 use std::sync::OnceLock;
 
 pub const FAMILY: &str = "Liberation Serif";
@@ -25,12 +24,13 @@ fn face(bold: bool, italic: bool) -> &'static ttf_parser::Face<'static> {
     &faces()[usize::from(bold) + 2 * usize::from(italic)]
 }
 
-/// The first character of the document that the bundled font cannot draw:
+/// The first character of `lines` (a document's, in reading order) that the
+/// bundled font cannot draw:
 /// typst would leave a blank there without a word, so vanban asks first.
-pub fn missing_glyph(doc: &Document) -> Option<char> {
-    doc.reading_order()
+pub fn missing_glyph<S: AsRef<str>>(lines: &[S]) -> Option<char> {
+    lines
         .iter()
-        .find_map(|l| missing_chars(l).first().copied())
+        .find_map(|l| missing_chars(l.as_ref()).first().copied())
 }
 
 /// The message for a character the font lacks.

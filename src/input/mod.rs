@@ -6,6 +6,7 @@ mod profile;
 mod registry;
 mod schema_check;
 pub mod spans;
+mod strings;
 mod suggest;
 mod table;
 pub mod yaml;
@@ -16,6 +17,7 @@ pub use plan::{
 };
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};
+pub use strings::strings_of;
 pub use table::{CellAlign, CellValue, DataCell, DataColumn, DataTable, MergedCell};
 
 use crate::diag::Result;

@@ -104,7 +104,7 @@ impl Profile {
 
     /// Values still to be filled in, written `«…»`, with their keys.
     pub fn placeholders(&self) -> Vec<(String, String)> {
-        crate::text::strings_of(self)
+        super::strings_of(self)
             .into_iter()
             .filter(|(_, s)| s.contains('«') && s.contains('»'))
             .collect()

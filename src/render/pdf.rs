@@ -161,7 +161,7 @@ pub fn layout_data(doc: &Document) -> Vec<u8> {
 
 /// Render the page model as PDF bytes.
 pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
-    if let Some(c) = fonts::missing_glyph(doc) {
+    if let Some(c) = fonts::missing_glyph(&doc.reading_order()) {
         return Err(fonts::missing_glyph_error(c));
     }
     let world = DocWorld {
