@@ -123,6 +123,9 @@ pub fn draft(plan: &Plan, profile: &Profile) -> Plan {
         ton_tai: vec![TO_FILL.into()],
         phuong_huong: vec![TO_FILL.into()],
         kien_nghi: vec![TO_FILL.into()],
+        // The plan's own appendices and proposer are not the report's.
+        phu_luc: Vec::new(),
+        theo_de_nghi: None,
         ..plan.clone()
     }
 }

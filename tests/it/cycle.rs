@@ -505,3 +505,71 @@ fn batch_reports_a_unit_it_cannot_write_and_writes_the_others() {
         );
     }
 }
+
+#[test]
+fn a_plan_prints_its_targets_at_the_end_of_its_first_section() {
+    let case = Case::new().edit(|y| {
+        y.replace(
+            "luu: [VHXH]",
+            "luu: [VHXH]\nchi_tieu:\n  - {ten: Hội nghị tuyên truyền, don_vi_tinh: cuộc, ke_hoach: 2}\n  - {ten: Lượt người được tuyên truyền, don_vi_tinh: lượt, ke_hoach: 1500}",
+        )
+    });
+    case.vanban_ok(&["render", util::PLAN, "-f", "docx"]);
+    let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    let at = |t: &str| {
+        paras
+            .iter()
+            .position(|p| p == t)
+            .unwrap_or_else(|| panic!("no `{t}`"))
+    };
+    let heading = at("4. Các chỉ tiêu");
+    assert!(
+        heading < at("II. NỘI DUNG THỰC HIỆN"),
+        "in the first mục, after its khoản"
+    );
+    assert_eq!(
+        paras[heading + 1..heading + 13],
+        [
+            "STT",
+            "Chỉ tiêu",
+            "Đơn vị tính",
+            "Kế hoạch",
+            "1",
+            "Hội nghị tuyên truyền",
+            "cuộc",
+            "2",
+            "2",
+            "Lượt người được tuyên truyền",
+            "lượt",
+            "1.500",
+        ]
+    );
+}
+
+#[test]
+fn a_report_of_a_plan_in_the_ordered_outline_lists_its_dash_lines_as_tasks() {
+    let case = Case::new();
+    let plan = util::root().join("tests/fixtures/ke-hoach-nhieu-cap.yaml");
+    let text = std::fs::read_to_string(plan)
+        .unwrap()
+        .replace("../../data/", "");
+    std::fs::write(case.path("thi-dua.yaml"), text).unwrap();
+    case.vanban_ok(&["report", "thi-dua.yaml", "-o", "bao-cao.yaml"]);
+    let report: vanban::input::Plan =
+        vanban::input::yaml::load(&case.path("bao-cao.yaml")).unwrap();
+    let tasks: Vec<(&str, &str)> = report
+        .ket_qua
+        .iter()
+        .map(|t| (t.don_vi.as_str(), t.nhiem_vu.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [("Về tổ chức", "Thành phần tổ:")],
+        "the - line under its heading"
+    );
+    assert!(
+        report.phu_luc.is_empty(),
+        "the plan's phụ lục are not the report's"
+    );
+    case.vanban_ok(&["render", "bao-cao.yaml", "-f", "docx"]);
+}
