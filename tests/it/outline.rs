@@ -437,3 +437,57 @@ fn the_longest_unit_name_keeps_its_date_line_whole_and_the_clerk_is_told() {
         assert!(on_one_line(&util::libreoffice_pdf(&docx), &date));
     }
 }
+
+#[test]
+fn a_phu_luc_whose_table_is_wide_is_set_on_landscape_pages() {
+    let columns: String = (1..=10)
+        .map(|i| format!("{{ten: Quý {i} năm 2026}}, "))
+        .collect();
+    let row: String = (1..=10).map(|i| format!("{}, ", i * 1_000_000)).collect();
+    let case = util::Case::new().edit(|y| {
+        y.replace(
+            "luu: [VHXH]",
+            &format!(
+                "luu: [VHXH, \"(MT.Tấn)\"]\nphu_luc:\n  - tieu_de: Kinh phí theo quý\n    noi_dung:\n      - bang:\n          cot: [{}]\n          dong: [[{}]]",
+                columns.trim_end_matches(", "),
+                row.trim_end_matches(", ")
+            ),
+        )
+        .replace("  - Sở Nội vụ TP Hà Nội", "  - Như trên\n  - Sở Nội vụ TP Hà Nội (để b/c)")
+    });
+    case.vanban_ok(&["render", util::PLAN]);
+    let paras = case.paragraphs("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    for line in [
+        "- Như trên;",
+        "- Sở Nội vụ TP Hà Nội (để b/c);",
+        "- Lưu: VT, VHXH, (MT.Tấn).",
+    ] {
+        assert!(
+            paras.iter().any(|p| p == line),
+            "Nơi nhận as offices write it: `{line}`"
+        );
+    }
+    let xml = case
+        .docx("out/ke-hoach-binh-dang-gioi-bat-trang-2026.docx")
+        .part("word/document.xml");
+    let last = &xml[xml.rfind("<w:sectPr").unwrap()..];
+    assert!(
+        last.contains("w:orient=\"landscape\""),
+        "the phụ lục's section: {last}"
+    );
+    assert_eq!(
+        xml.matches("w:orient=\"landscape\"").count(),
+        1,
+        "no section of its own for the table"
+    );
+    if need("pdfinfo", "reads page sizes") {
+        let sizes =
+            util::pdf_page_sizes(&case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"));
+        let (w, h) = *sizes.last().unwrap();
+        assert!(w > h, "the phụ lục's page is landscape: {sizes:?}");
+        assert!(
+            sizes[..sizes.len() - 1].iter().all(|(w, h)| w < h),
+            "{sizes:?}"
+        );
+    }
+}
