@@ -14,7 +14,9 @@ pub struct Document {
     pub issued: Option<Date>,
     pub page: PageSetup,
     pub header: Header,
-    pub title: Title,
+    /// Tên loại and trích yếu; none for a công văn, whose trích yếu is
+    /// its header's `V/v` line.
+    pub title: Option<Title>,
     pub blocks: Vec<Block>,
     pub closing: Closing,
     /// Phụ lục, each on pages of its own after the signature.
@@ -49,6 +51,8 @@ pub struct Header {
     pub issuer_rule_mm: f32,
     /// `Số: 05/KH-UBND`.
     pub number: String,
+    /// A công văn's `V/v …`, under its Số (ô 5b).
+    pub subject: Option<String>,
     /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
     pub national: String,
     /// `Độc lập - Tự do - Hạnh phúc`.
@@ -255,11 +259,14 @@ impl Document {
         let mut lines: Vec<String> = h.parent.clone();
         lines.extend(h.issuer.iter().cloned());
         lines.push(h.number.clone());
+        lines.extend(h.subject.iter().cloned());
         lines.push(h.national.clone());
         lines.push(h.motto.clone());
         lines.extend(h.place_date.iter().cloned());
-        lines.push(self.title.kind.clone());
-        lines.push(self.title.summary.clone());
+        if let Some(t) = &self.title {
+            lines.push(t.kind.clone());
+            lines.push(t.summary.clone());
+        }
         lines.extend(blocks_text(&self.blocks));
         let c = &self.closing;
         lines.push(c.recipients_title.clone());

@@ -18,6 +18,10 @@ use tera::Tera;
 const BUILTIN: &[(&str, &str)] = &[
     ("ke_hoach.yaml", include_str!("../templates/ke_hoach.yaml")),
     ("bao_cao.yaml", include_str!("../templates/bao_cao.yaml")),
+    (
+        "quyet_dinh.yaml",
+        include_str!("../templates/quyet_dinh.yaml"),
+    ),
 ];
 
 /// The wording of every kind, parsed.

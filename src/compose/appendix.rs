@@ -6,7 +6,7 @@
 
 use super::{frame, outline, Composer};
 use crate::model::{Appendix, Block};
-use crate::nd30::{self, DateForm, Outline, PLAN_SCHEME};
+use crate::nd30::{self, DateForm, Outline};
 
 pub(super) fn all(c: &mut Composer) -> Vec<Appendix> {
     let doc = c.doc;
@@ -45,8 +45,8 @@ pub(super) fn all(c: &mut Composer) -> Vec<Appendix> {
 
 /// Its content, with a numbering of its own.
 fn body(c: &mut Composer, a: &crate::input::Appendix, key: &str) -> Vec<Block> {
-    let scheme = c.doc.plan.danh_so.as_deref().unwrap_or(&PLAN_SCHEME);
-    let outer = std::mem::replace(&mut c.outline, Outline::new(scheme));
+    let fresh = Outline::new(c.scheme());
+    let outer = std::mem::replace(&mut c.outline, fresh);
     let before = std::mem::take(&mut c.blocks);
     outline::parts(c, &a.noi_dung, 0, &format!("{key}.noi_dung"));
     c.outline = outer;

@@ -3,7 +3,7 @@
 //! report's own mục (`noi_dung`) or II. shortcomings, III. directions,
 //! IV. recommendations. Section titles are wording a clerk may change.
 
-use super::{outline, tables, Composer};
+use super::{frame, outline, tables, Composer};
 use crate::input::CellValue;
 use crate::nd30::{self, ParaStyle};
 use crate::report::TO_FILL;
@@ -29,9 +29,10 @@ struct TargetView<'a> {
 pub(super) fn body(c: &mut Composer) {
     let doc = c.doc;
     let plan = &doc.plan;
-    for (i, p) in plan.mo_dau.iter().enumerate() {
-        c.paragraph(ParaStyle::Doan, None, &format!("mo_dau[{i}]"), p);
-    }
+    // A report sent upward names whom it is for (PL1 II.9a).
+    frame::addressed(c, nd30::ADDRESSED);
+    frame::preamble(c);
+    frame::opening(c);
     section(c, "muc_ket_qua", "ket_qua");
     results(c);
     targets(c);

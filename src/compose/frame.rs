@@ -4,7 +4,7 @@
 
 use super::Composer;
 use crate::fonts;
-use crate::model::{Block, Closing, Header, HeaderSizes, Paragraph, Title};
+use crate::model::{Block, Closing, Header, HeaderSizes, Inline, Paragraph, Title};
 use crate::nd30::{self, ParaStyle, PAGE, RULE_FRACTION};
 
 pub(super) fn title(c: &mut Composer) -> Title {
@@ -73,6 +73,54 @@ pub(super) fn preamble(c: &mut Composer) {
     }
 }
 
+/// Opening paragraphs, before the outline.
+pub(super) fn opening(c: &mut Composer) {
+    let doc = c.doc;
+    for (i, p) in doc.plan.mo_dau.iter().enumerate() {
+        c.paragraph(ParaStyle::Doan, None, &format!("mo_dau[{i}]"), p);
+    }
+}
+
+/// Kính gửi (ô 9a), or a công điện's `… điện:`: one recipient on the
+/// line of `lead`, several as `- …;` lines under it, the last ending `.`.
+/// A mark the clerk typed at an item's end is kept (some offices end each
+/// with a comma).
+pub(super) fn addressed(c: &mut Composer, lead: &str) {
+    let doc = c.doc;
+    let items = &doc.plan.kinh_gui;
+    let punctuated = |c: &mut Composer, i: usize, raw: &str| {
+        let mut text = c.text(&format!("kinh_gui[{i}]"), raw);
+        let typed = text.plain().trim_end().ends_with([',', ';', '.', ':']);
+        if !typed {
+            text.push_plain(if i + 1 == items.len() { "." } else { ";" });
+        }
+        text
+    };
+    match items.as_slice() {
+        [] => {}
+        [one] => {
+            let mut line = Inline::plain_text(format!("{lead} "));
+            line.0.extend(punctuated(c, 0, one).0);
+            c.push(Paragraph::new(ParaStyle::KinhGui, None, line));
+        }
+        several => {
+            c.push(Paragraph::new(
+                ParaStyle::KinhGui,
+                None,
+                Inline::plain_text(lead),
+            ));
+            for (i, item) in several.iter().enumerate() {
+                let text = punctuated(c, i, item);
+                c.push(Paragraph::new(
+                    ParaStyle::KinhGuiMuc,
+                    Some(nd30::dash(0).into()),
+                    text,
+                ));
+            }
+        }
+    }
+}
+
 /// The body ends with `./.` (PL3, every model) and its last paragraph stays
 /// on the page of the signature.
 pub(super) fn close_body(blocks: &mut [Block]) {
@@ -99,7 +147,7 @@ pub(super) fn header(c: &mut Composer) -> Header {
         plan.so.as_ref().map(|n| n.printed()).as_deref(),
         plan.loai,
         &p.viet_tat,
-        None,
+        plan.don_vi_soan.as_deref(),
     );
     let place_date = nd30::place_and_date(&p.dia_danh, plan.ngay, plan.nam);
     let width = |style: ParaStyle, size: f32, text: &str| {
@@ -186,6 +234,7 @@ pub(super) fn header(c: &mut Composer) -> Header {
         .map(|l| width(ParaStyle::CoQuan, sizes.left_pt, l))
         .fold(0.0, f32::max);
     Header {
+        subject: None,
         parent: p.co_quan_chu_quan.clone().unwrap_or_default(),
         issuer: p.ten_co_quan.clone(),
         issuer_rule_mm: round(widest_issuer.min(columns_mm.0) * RULE_FRACTION),
@@ -207,6 +256,11 @@ pub(super) fn closing(c: &mut Composer) -> Closing {
     let plan = &c.doc.plan;
     let p = &c.doc.profile;
     let mut recipients = Vec::new();
+    // Those addressed by Kính gửi receive it first: `- Như trên;` (PL1 II.9).
+    let as_above = nd30::AS_ABOVE;
+    if !plan.kinh_gui.is_empty() && plan.noi_nhan.first().is_none_or(|r| r.trim() != as_above) {
+        recipients.push(as_above.to_string());
+    }
     for (i, r) in plan.noi_nhan.iter().enumerate() {
         recipients.push(c.plain(&format!("noi_nhan[{i}]"), r));
     }

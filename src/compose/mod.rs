@@ -7,23 +7,29 @@
 //! - [`frame`]: header, title, preamble, closing: the parts every kind has.
 //! - [`outline`]: the numbered outline of any depth, in the order written.
 //! - [`tables`]: tables of the data and the targets tables.
-//! - [`ke_hoach`], [`bao_cao`]: what each kind prints, and in which order.
+//! - a builder per form: [`named`] (Mẫu 1.4: kế hoạch, tờ trình, thông báo…),
+//!   [`bao_cao`], [`quyet_dinh`] (and nghị quyết), [`cong_van`],
+//!   [`cong_dien`]: what each kind prints, and in which order. Adding a
+//!   kind is a builder here and its line in [`builder`].
 //! - [`appendix`]: phụ lục after the signature.
 //! - [`inline`]: a clerk's text with its emphasis and placeholders.
 
 mod appendix;
 mod bao_cao;
+mod cong_dien;
+mod cong_van;
 mod frame;
 pub mod inline;
-mod ke_hoach;
+mod named;
 mod outline;
+mod quyet_dinh;
 mod tables;
 mod warnings;
 
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::input::Loaded;
 use crate::model::{Block, Document, Inline, Paragraph};
-use crate::nd30::{DateForm, DocKind, Outline, ParaStyle, PAGE, PLAN_SCHEME};
+use crate::nd30::{DateForm, DocKind, Mark, Outline, ParaStyle, PAGE};
 use crate::templates::Templates;
 use crate::text::Vars;
 
@@ -40,31 +46,37 @@ pub struct Warned<T> {
 pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> {
     let plan = &doc.plan;
     let mut c = Composer::new(doc, templates);
-    let title = frame::title(&mut c);
-    frame::preamble(&mut c);
-    match plan.loai {
-        DocKind::KeHoach => ke_hoach::body(&mut c),
-        DocKind::BaoCao => bao_cao::body(&mut c),
-        other => {
-            return Err(c
-                .error(
-                    "loai",
-                    format!(
-                        "vanban chưa dựng được loại `{}` (no layout for this kind yet); \
-                         các loại dựng được: Kế hoạch, Báo cáo",
-                        other.title()
-                    ),
-                )
-                .into())
-        }
-    }
+    let Some(build) = builder(plan.loai) else {
+        let rendered: Vec<String> = DocKind::ALL
+            .iter()
+            .filter(|k| builder(**k).is_some())
+            .map(|k| k.name())
+            .collect();
+        return Err(c
+            .error(
+                "loai",
+                format!(
+                    "vanban chưa dựng được loại `{}` (no layout for this kind yet); \
+                     các loại dựng được: {}",
+                    plan.loai.title(),
+                    rendered.join(", ")
+                ),
+            )
+            .into());
+    };
+    // A công văn has no tên loại: its trích yếu is the header's V/v.
+    let title = (plan.loai != DocKind::CongVan).then(|| frame::title(&mut c));
+    build(&mut c);
     if let Some(end) = &plan.ket_luan {
         c.paragraph(ParaStyle::Doan, None, "ket_luan", end);
     }
     frame::close_body(&mut c.blocks);
     let closing = frame::closing(&mut c);
     let appendices = appendix::all(&mut c);
-    let header = frame::header(&mut c);
+    let mut header = frame::header(&mut c);
+    if title.is_none() {
+        header.subject = Some(c.plain("trich_yeu", &plan.trich_yeu));
+    }
     warnings::of_input(&mut c);
     if !c.errors.is_empty() {
         return Err(Diagnostics(c.errors));
@@ -84,6 +96,40 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
     })
 }
 
+fn scheme_of(plan: &crate::input::Plan) -> &[Mark] {
+    plan.danh_so
+        .as_deref()
+        .unwrap_or_else(|| plan.loai.default_scheme())
+}
+
+/// The builder of each kind's form, or none for a kind vanban does not
+/// lay out yet.
+fn builder(kind: DocKind) -> Option<fn(&mut Composer)> {
+    use DocKind::*;
+    Some(match kind {
+        KeHoach | ToTrinh | ThongBao | ChiThi | HuongDan | ChuongTrinh | PhuongAn | DeAn | DuAn
+        | QuyChe | QuyDinh | ThongCao => named::body,
+        BaoCao => bao_cao::body,
+        QuyetDinh | NghiQuyet => quyet_dinh::body,
+        CongVan => cong_van::body,
+        CongDien => cong_dien::body,
+        BienBan | HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayMoi | GiayGioiThieu
+        | GiayNghiPhep | PhieuGui | PhieuChuyen | PhieuBao | ThuCong => return None,
+    })
+}
+
+/// A báo cáo's own parts, which other kinds do not print, and the targets
+/// unless the kind prints them.
+fn refuse_report_parts(c: &mut Composer, targets_printed: bool) {
+    let doc = c.doc;
+    let plan = &doc.plan;
+    c.refuse_unprinted("ket_qua", !plan.ket_qua.is_empty());
+    c.refuse_unprinted("ton_tai", !plan.ton_tai.is_empty());
+    c.refuse_unprinted("phuong_huong", !plan.phuong_huong.is_empty());
+    c.refuse_unprinted("kien_nghi", !plan.kien_nghi.is_empty());
+    c.refuse_unprinted("chi_tieu", !targets_printed && !plan.chi_tieu.is_empty());
+}
+
 /// What a kind's builder works with: the document, its placeholders, the
 /// wording, and what has been built so far.
 pub(crate) struct Composer<'a> {
@@ -99,7 +145,7 @@ pub(crate) struct Composer<'a> {
 
 impl<'a> Composer<'a> {
     fn new(doc: &'a Loaded, templates: &'a Templates) -> Composer<'a> {
-        let scheme = doc.plan.danh_so.as_deref().unwrap_or(&PLAN_SCHEME);
+        let scheme = scheme_of(&doc.plan);
         Composer {
             doc,
             vars: Vars {
@@ -114,6 +160,11 @@ impl<'a> Composer<'a> {
             errors: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// How the outline is numbered: the document's `danh_so`, or its kind's.
+    fn scheme(&self) -> &'a [Mark] {
+        scheme_of(&self.doc.plan)
     }
 
     /// An error about the document's value at `key`.

@@ -7,8 +7,8 @@
 
 use super::{tables, Composer};
 use crate::input::{Content, Dash, Node, Part, PhanCong};
-use crate::model::Paragraph;
-use crate::nd30::{dash, ParaStyle};
+use crate::model::{Inline, Paragraph, Span};
+use crate::nd30::{dash, Mark, ParaStyle};
 
 /// The top-level items of `nodes` (at `key[i]`), numbered from the current
 /// count at level 0.
@@ -110,8 +110,27 @@ pub(super) fn heading_at(c: &mut Composer, level: usize, key: &str, raw: &str) {
 /// A numbered paragraph at `level`.
 pub(super) fn numbered_at(c: &mut Composer, level: usize, key: &str, raw: &str) {
     if let Some(label) = label(c, level, key) {
-        c.paragraph(ParaStyle::Doan, Some(label), key, raw);
+        numbered(c, level, label, key, raw);
     }
+}
+
+/// A paragraph after its number; an article's `Điều 1.` is bold, the text
+/// after it as written (PL1 II.6đ).
+fn numbered(c: &mut Composer, level: usize, label: String, key: &str, raw: &str) {
+    let text = c.text(key, raw);
+    let p = match c.outline.mark(level) {
+        Some(Mark::Article) => {
+            let mut runs = vec![Span {
+                text: format!("{label} "),
+                bold: true,
+                italic: false,
+            }];
+            runs.extend(text.0);
+            Paragraph::new(ParaStyle::Doan, None, Inline(runs))
+        }
+        _ => Paragraph::new(ParaStyle::Doan, Some(label), text),
+    };
+    c.push(p);
 }
 
 /// A `- ` line of its own.
@@ -119,16 +138,18 @@ pub(super) fn dash_at(c: &mut Composer, key: &str, raw: &str) {
     c.paragraph(ParaStyle::Doan, Some(dash(0).to_string()), key, raw);
 }
 
-/// A heading: bold on its own line; a top-level title upper case
-/// (PL1 V.6b), below the second level bold italic.
+/// A heading: bold on its own line; a mục's title upper case (PL1 V.6b),
+/// an article's `Điều 1. …` bold, below the second level bold italic.
 fn heading(c: &mut Composer, level: usize, label: String, key: &str, raw: &str) {
-    let style = match level {
-        0 => ParaStyle::Muc,
-        1 => ParaStyle::Khoan,
+    let mark = c.outline.mark(level);
+    let style = match (mark, level) {
+        (Some(Mark::Roman), _) => ParaStyle::Muc,
+        (Some(Mark::Article), _) => ParaStyle::Dieu,
+        (_, 0 | 1) => ParaStyle::Khoan,
         _ => ParaStyle::Diem,
     };
     let mut text = c.text(key, raw);
-    if level == 0 {
+    if mark == Some(Mark::Roman) {
         text.map_text(|t| t.to_uppercase());
     }
     c.push(Paragraph::new(style, Some(label), text));

@@ -55,6 +55,23 @@ pub struct Plan {
     /// line, italic, ending `.`); written without the words `Theo đề nghị của`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theo_de_nghi: Option<String>,
+    /// Kính gửi (ô 9a): the recipients a công văn or tờ trình is addressed
+    /// to, one on the line of `Kính gửi:` or several as `- …;` lines; a
+    /// công điện's addressees after `… điện:`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinh_gui: Vec<String>,
+    /// A công văn's drafting department, by its code in the profile: its
+    /// ký hiệu is the body's and this (`Số: 12/UBND-VHXH`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub don_vi_soan: Option<String>,
+    /// A quyết định's issuing authority under its title, when not the one
+    /// vanban derives from the signature (`CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tham_quyen: Option<String>,
+    /// Who executes a quyết định: its last article, `… chịu trách nhiệm thi
+    /// hành Quyết định này./.`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thi_hanh: Vec<String>,
     /// Opening paragraphs before section I.
     #[serde(default)]
     pub mo_dau: Vec<String>,

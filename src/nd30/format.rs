@@ -10,6 +10,15 @@ use serde::{Deserialize, Serialize};
 pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ (ô 1, PL1 II.1): phrases joined by a hyphen with spaces.
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The first line of Nơi nhận when the document has a Kính gửi (PL1 II.9).
+pub const AS_ABOVE: &str = "Như trên";
+/// The words before the recipients of a công văn or tờ trình (ô 9a).
+pub const ADDRESSED: &str = "Kính gửi:";
+/// What a decision's body begins with, centred bold (PL3, Mẫu 1.2), and a
+/// resolution's (Mẫu 1.1).
+pub const DECIDES: &str = "QUYẾT ĐỊNH:";
+pub const RESOLVES: &str = "QUYẾT NGHỊ:";
+
 /// The words before who proposed a decision (PL3, Mẫu 1.2).
 pub const PROPOSED_BY: &str = "Theo đề nghị của ";
 /// The heading of the recipients' list (ô 9b, PL1 II.9).

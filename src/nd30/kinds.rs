@@ -1,5 +1,6 @@
 //! The 29 kinds of administrative document (Điều 7) and their codes (PL3 §I).
 
+use super::Mark;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,55 @@ pub enum DocKind {
 }
 
 impl DocKind {
+    /// Every kind, in the order of the decree's table (PL3 §I).
+    pub const ALL: [DocKind; 29] = {
+        use DocKind::*;
+        [
+            NghiQuyet,
+            QuyetDinh,
+            ChiThi,
+            QuyChe,
+            QuyDinh,
+            ThongCao,
+            ThongBao,
+            HuongDan,
+            ChuongTrinh,
+            KeHoach,
+            PhuongAn,
+            DeAn,
+            DuAn,
+            BaoCao,
+            BienBan,
+            ToTrinh,
+            HopDong,
+            CongDien,
+            BanGhiNho,
+            BanThoaThuan,
+            GiayUyQuyen,
+            GiayMoi,
+            GiayGioiThieu,
+            GiayNghiPhep,
+            PhieuGui,
+            PhieuChuyen,
+            PhieuBao,
+            CongVan,
+            ThuCong,
+        ]
+    };
+
+    /// How the outline is numbered when the document names no `danh_so`: a
+    /// decision or resolution in articles, a công văn or công điện from
+    /// `1.`, the other kinds from `I.` (PL1 II.6đ, V.6b).
+    pub fn default_scheme(self) -> &'static [Mark] {
+        use DocKind::*;
+        match self {
+            QuyetDinh | NghiQuyet => &[Mark::Article, Mark::Arabic, Mark::Letter],
+            CongVan => &[Mark::Arabic, Mark::Letter],
+            CongDien => &[Mark::Arabic, Mark::Parenthesised],
+            _ => &super::PLAN_SCHEME,
+        }
+    }
+
     /// Abbreviation used in the ký hiệu (`KH` in `12/KH-UBND`). Công văn and
     /// thư công have none: their ký hiệu is body + drafting unit.
     pub fn code(self) -> Option<&'static str> {

@@ -116,6 +116,14 @@ pub enum TableFit {
     },
 }
 
+/// Width of `Kính gửi: ` at body size, so that the recipients' dashes
+/// stand under the colon (PL1 II.9a).
+fn addressed_lead_mm() -> f32 {
+    let size = 14.0;
+    crate::fonts::text_width_mm(super::format::ADDRESSED, size, false, false)
+        + crate::fonts::text_width_mm(" ", size, false, false)
+}
+
 /// How wide a cell's text wants to be, padding included: `min_mm` for its
 /// widest word (narrower, a word would break), `line_mm` for its longest
 /// line unbroken. Cells are set in the table style ([`ParaStyle::Bang`]).
@@ -177,6 +185,17 @@ pub enum ParaStyle {
     TenLoai,
     /// Trích yếu (ô 5a).
     TrichYeu,
+    /// A công văn's `V/v …` under its Số (ô 5b).
+    VeViec,
+    /// `Kính gửi:` (ô 9a), or a công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:`.
+    KinhGui,
+    /// A recipient under `Kính gửi:`, its dash under the colon.
+    KinhGuiMuc,
+    /// A decision's issuing authority under the title
+    /// (`CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÁT TRÀNG`), and `QUYẾT ĐỊNH:`.
+    ThamQuyen,
+    /// An article's heading `Điều 1. …`.
+    Dieu,
     /// Căn cứ ban hành (ô 6).
     CanCu,
     /// Body paragraph (ô 6).
@@ -219,6 +238,8 @@ pub struct StyleSpec {
     pub italic: bool,
     pub align: Align,
     pub first_indent_mm: f32,
+    /// Indent of every line from the left margin (Kính gửi's list).
+    pub left_indent_mm: f32,
     pub space_before_pt: f32,
     pub space_after_pt: f32,
     /// Keep with the next paragraph on one page (headings).
@@ -226,7 +247,7 @@ pub struct StyleSpec {
 }
 
 impl ParaStyle {
-    pub const ALL: [ParaStyle; 22] = [
+    pub const ALL: [ParaStyle; 27] = [
         ParaStyle::CoQuanChuQuan,
         ParaStyle::CoQuan,
         ParaStyle::SoKyHieu,
@@ -235,6 +256,11 @@ impl ParaStyle {
         ParaStyle::DiaDanh,
         ParaStyle::TenLoai,
         ParaStyle::TrichYeu,
+        ParaStyle::VeViec,
+        ParaStyle::KinhGui,
+        ParaStyle::KinhGuiMuc,
+        ParaStyle::ThamQuyen,
+        ParaStyle::Dieu,
         ParaStyle::CanCu,
         ParaStyle::Doan,
         ParaStyle::Muc,
@@ -263,6 +289,7 @@ impl ParaStyle {
             italic,
             align,
             first_indent_mm: 0.0,
+            left_indent_mm: 0.0,
             space_before_pt: 0.0,
             space_after_pt: 0.0,
             keep_next: false,
@@ -307,6 +334,37 @@ impl ParaStyle {
             TrichYeu => StyleSpec {
                 keep_next: true,
                 ..s("VBTrichYeu", "VB Trích yếu", 14.0, true, false, Center)
+            },
+            VeViec => StyleSpec {
+                space_before_pt: 6.0,
+                ..s("VBVeViec", "VB V/v", 12.0, false, false, Center)
+            },
+            KinhGui => StyleSpec {
+                space_before_pt: 6.0,
+                ..body("VBKinhGui", "VB Kính gửi", false, false)
+            },
+            KinhGuiMuc => StyleSpec {
+                first_indent_mm: 0.0,
+                left_indent_mm: INDENT + addressed_lead_mm(),
+                space_after_pt: 0.0,
+                ..body("VBKinhGuiMuc", "VB Kính gửi - dòng", false, false)
+            },
+            ThamQuyen => StyleSpec {
+                space_before_pt: 6.0,
+                space_after_pt: 6.0,
+                keep_next: true,
+                ..s(
+                    "VBThamQuyen",
+                    "VB Thẩm quyền ban hành",
+                    14.0,
+                    true,
+                    false,
+                    Center,
+                )
+            },
+            Dieu => StyleSpec {
+                keep_next: true,
+                ..body("VBDieu", "VB Điều", true, false)
             },
             CanCu => body("VBCanCu", "VB Căn cứ", false, true),
             Doan => body("VBDoan", "VB Thân văn bản", false, false),

@@ -16,8 +16,8 @@ mod numbering;
 pub use figures::{number, percent};
 pub use format::{
     archive_code, authority_lines, citation_date, dated, issue_number, place_and_date,
-    printed_number, recipient_lines, sentence_case, symbol, Authority, DateForm, DRAFT_BLANK,
-    MOTTO, NATIONAL, PROPOSED_BY, RECIPIENTS_TITLE,
+    printed_number, recipient_lines, sentence_case, symbol, Authority, DateForm, ADDRESSED,
+    AS_ABOVE, DECIDES, DRAFT_BLANK, MOTTO, NATIONAL, PROPOSED_BY, RECIPIENTS_TITLE, RESOLVES,
 };
 pub use kinds::DocKind;
 pub use layout::{

@@ -125,6 +125,11 @@ impl Outline {
         }
     }
 
+    /// How `level` is numbered, if the scheme reaches it.
+    pub fn mark(&self, level: usize) -> Option<Mark> {
+        self.scheme.get(level).copied()
+    }
+
     /// How many levels the scheme numbers.
     pub fn depth(&self) -> usize {
         self.scheme.len()

@@ -57,7 +57,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
     }
     let mut w = Writer::new(docx, page);
     w.table(header_table(&doc.header, doc));
-    for p in title(&doc.title, doc) {
+    for p in doc.title.iter().flat_map(|t| title(t, doc)) {
         w.paragraph(p);
     }
     w.blocks(&doc.blocks, doc);
@@ -234,13 +234,11 @@ fn named_style(s: StyleSpec) -> Style {
                 .line(240)
                 .line_rule(LineSpacingType::Auto),
         );
-    if s.first_indent_mm > 0.0 {
-        style = style.indent(
-            None,
-            Some(SpecialIndentType::FirstLine(twips(s.first_indent_mm) as i32)),
-            None,
-            None,
-        );
+    if s.first_indent_mm > 0.0 || s.left_indent_mm > 0.0 {
+        let left = (s.left_indent_mm > 0.0).then(|| twips(s.left_indent_mm) as i32);
+        let first = (s.first_indent_mm > 0.0)
+            .then(|| SpecialIndentType::FirstLine(twips(s.first_indent_mm) as i32));
+        style = style.indent(left, first, None, None);
     }
     if s.bold {
         style = style.bold();
@@ -366,6 +364,9 @@ fn header_table(h: &Header, doc: &Document) -> docx_rs::Table {
     left = left
         .add_paragraph(rule(h.issuer_rule_mm, h.columns_mm.0, 0.0, &doc.page))
         .add_paragraph(sized(ParaStyle::SoKyHieu, &h.number, left_pt));
+    if let Some(subject) = &h.subject {
+        left = left.add_paragraph(styled(ParaStyle::VeViec, subject));
+    }
 
     let mut right = TableCell::new()
         .add_paragraph(sized(ParaStyle::QuocHieu, &h.national, h.sizes.national_pt))

@@ -1,10 +1,13 @@
-//! Kế hoạch (PL3, Mẫu 1.4): opening paragraphs, the outline, and the
-//! targets (`chi_tieu`) as a khoản with their table at the end of the first
-//! mục, where plans state what they aim at.
+//! The kinds with a tên loại (PL3, Mẫu 1.4): kế hoạch, tờ trình, thông
+//! báo, chỉ thị, hướng dẫn, chương trình, phương án, đề án, dự án, quy
+//! chế, quy định, thông cáo. Kính gửi where it has one, the preamble, the
+//! opening paragraphs, the outline; a kế hoạch's targets (`chi_tieu`) as a
+//! khoản with their table at the end of its first mục, where plans state
+//! what they aim at.
 
-use super::{outline, tables, Composer};
+use super::{frame, outline, tables, Composer};
 use crate::input::CellValue;
-use crate::nd30::ParaStyle;
+use crate::nd30::{self, DocKind};
 use crate::templates::NoView;
 
 const WORDING: &str = "ke_hoach.yaml";
@@ -12,22 +15,20 @@ const WORDING: &str = "ke_hoach.yaml";
 pub(super) fn body(c: &mut Composer) {
     let doc = c.doc;
     let plan = &doc.plan;
-    for (i, p) in plan.mo_dau.iter().enumerate() {
-        c.paragraph(ParaStyle::Doan, None, &format!("mo_dau[{i}]"), p);
-    }
+    frame::addressed(c, nd30::ADDRESSED);
+    frame::preamble(c);
+    frame::opening(c);
+    let plan_targets = plan.loai == DocKind::KeHoach;
     for (i, node) in plan.noi_dung.iter().enumerate() {
         outline::item(c, node, 0, &format!("noi_dung[{i}]"));
-        if i == 0 {
+        if i == 0 && plan_targets {
             targets(c, 1);
         }
     }
-    if plan.noi_dung.is_empty() {
+    if plan.noi_dung.is_empty() && plan_targets {
         targets(c, 0);
     }
-    c.refuse_unprinted("ket_qua", !plan.ket_qua.is_empty());
-    c.refuse_unprinted("ton_tai", !plan.ton_tai.is_empty());
-    c.refuse_unprinted("phuong_huong", !plan.phuong_huong.is_empty());
-    c.refuse_unprinted("kien_nghi", !plan.kien_nghi.is_empty());
+    super::refuse_report_parts(c, plan_targets);
 }
 
 /// The plan's targets: `STT | Chỉ tiêu | Đơn vị tính | Kế hoạch`.
