@@ -158,6 +158,14 @@ fn signers(doc: &Loaded, found: &mut Vec<Diagnostic>) {
             format!("không ghi học hàm, học vị `{t}` trước họ tên người ký (no academic title before the name)"),
         ));
     }
+    for (i, line) in doc.plan.nguoi_ky.chuc_danh.iter().enumerate() {
+        position_prefix(
+            &doc.plan_path,
+            &format!("nguoi_ky.chuc_danh[{i}]"),
+            line,
+            found,
+        );
+    }
     let p = &doc.profile;
     for (i, s) in p.nguoi_ky.iter().enumerate() {
         if let Some(t) = TITLES.iter().find(|t| s.ho_ten.starts_with(*t)) {

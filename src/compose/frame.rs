@@ -298,12 +298,15 @@ pub(super) fn closing(c: &mut Composer) -> Closing {
     Closing {
         recipients_title: nd30::RECIPIENTS_TITLE.to_string(),
         recipients: nd30::recipient_lines(&recipients, p.van_thu.as_deref(), &plan.luu),
-        authority: nd30::authority_lines(
-            signer.thay_mat.then_some(p.tap_the.as_str()),
-            signer.hinh_thuc,
-            &p.thu_truong,
-            &position,
-        ),
+        authority: match signer.chuc_danh.is_empty() {
+            true => nd30::authority_lines(
+                signer.thay_mat.then_some(p.tap_the.as_str()),
+                signer.hinh_thuc,
+                &p.thu_truong,
+                &position,
+            ),
+            false => signer.chuc_danh.iter().map(|l| l.to_uppercase()).collect(),
+        },
         signer: name,
     }
 }

@@ -41,15 +41,10 @@ pub(super) fn item(c: &mut Composer, node: &Node, level: usize, key: &str) {
         }
         (None, Some(text), _) => {
             let text = text.clone();
-            c.paragraph(
-                ParaStyle::Doan,
-                Some(label),
-                &format!("{key}.doan_so"),
-                &text,
-            );
+            numbered(c, level, label, &format!("{key}.doan_so"), &text);
         }
         (None, None, Some((text, text_key))) => {
-            c.paragraph(ParaStyle::Doan, Some(label), &text_key, &text);
+            numbered(c, level, label, &text_key, &text);
             return;
         }
         (Some(_), Some(_), _) => {

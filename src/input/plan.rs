@@ -623,6 +623,11 @@ pub struct Signature {
     pub hinh_thuc: Option<Authority>,
     /// The signer's full name, one of the profile's signers.
     pub ho_ten: String,
+    /// The lines above the name when the chain of authority is longer than
+    /// `thay_mat` and `hinh_thuc` say (`TL. CỤC TRƯỞNG`, `KT. CHÁNH VĂN
+    /// PHÒNG`, `PHÓ CHÁNH VĂN PHÒNG`): printed upper case, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chuc_danh: Vec<String>,
 }
 
 #[cfg(test)]
