@@ -9,6 +9,7 @@ mod docx;
 mod edges;
 mod examples;
 mod forms;
+mod kinds;
 mod outline;
 mod pdf;
 mod seed;

@@ -1,0 +1,233 @@
+//! Each kind's form read back from its example in `data/`: the V/v under a
+//! công văn's Số, Kính gửi and its dashes, a decision's authority line and
+//! `QUYẾT ĐỊNH:`, its bold `Điều` labels and executors' article, a parent
+//! body's line; and every example opens cleanly in Word and paginates in
+//! LibreOffice as in the PDF.
+
+use crate::util::{self, need, Docx, Para, Word};
+use std::path::{Path, PathBuf};
+
+const QUYET_DINH: &str = "quyet-dinh-phe-duyet-ke-hoach-binh-dang-gioi-bat-trang-2026";
+const CONG_VAN: &str = "cong-van-trien-khai-ke-hoach-binh-dang-gioi-bat-trang-2026";
+const TO_TRINH: &str = "to-trinh-phe-duyet-ke-hoach-binh-dang-gioi-bat-trang-2026";
+const THONG_BAO: &str = "thong-bao-ket-luan-hop-binh-dang-gioi-bat-trang-2026";
+
+/// Render `data/<stem>.yaml`: its folder, DOCX and PDF.
+fn render(stem: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["render", &format!("data/{stem}.yaml"), "-o"])
+        .arg(dir.path())
+        .current_dir(util::root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{stem}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docx = dir.path().join(format!("{stem}.docx"));
+    let pdf = dir.path().join(format!("{stem}.pdf"));
+    (dir, docx, pdf)
+}
+
+fn paragraphs(docx: &Path) -> Vec<Para> {
+    Docx::new(std::fs::read(docx).unwrap()).paragraphs()
+}
+
+fn find<'a>(paras: &'a [Para], text: &str) -> &'a Para {
+    paras
+        .iter()
+        .find(|p| p.text == text)
+        .unwrap_or_else(|| panic!("no `{text}`"))
+}
+
+/// The first word `text` on page 1 of `pdf`.
+fn word(words: &[Word], text: &str) -> Word {
+    words
+        .iter()
+        .find(|w| w.text == text)
+        .cloned()
+        .unwrap_or_else(|| panic!("no word `{text}`"))
+}
+
+/// Millimetres to PDF points.
+fn pt(mm: f32) -> f32 {
+    mm * 72.0 / 25.4
+}
+
+#[test]
+fn a_cong_van_has_its_v_v_under_the_so_in_the_left_column_and_no_title() {
+    let (_dir, docx, pdf) = render(CONG_VAN);
+    let paras = paragraphs(&docx);
+    let number = paras
+        .iter()
+        .position(|p| p.text.starts_with("Số:"))
+        .unwrap();
+    assert!(
+        paras[number].text.ends_with("/UBND-VHXH"),
+        "body and drafting unit: {}",
+        paras[number].text
+    );
+    let subject = &paras[number + 1];
+    assert_eq!(subject.style.as_deref(), Some("VBVeViec"));
+    assert!(subject
+        .text
+        .starts_with("V/v triển khai Kế hoạch bình đẳng giới"));
+    assert_eq!(
+        paras[number + 2].text,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "then the right column"
+    );
+    assert!(
+        !paras
+            .iter()
+            .any(|p| p.style.as_deref() == Some("VBTenLoai")),
+        "no tên loại"
+    );
+    if need("pdftotext", "reads word positions") {
+        let words = util::pdf_words(&pdf, 1);
+        let (vv, so) = (word(&words, "V/v"), word(&words, "Số:"));
+        let left_column_end = pt(30.0 + 65.0);
+        assert!(vv.y_min > so.y_max, "under the Số");
+        assert!(vv.x_max < left_column_end, "in the left column");
+    }
+}
+
+#[test]
+fn kinh_gui_lists_its_recipients_with_their_dashes_under_the_colon() {
+    let (_dir, docx, pdf) = render(CONG_VAN);
+    let paras = paragraphs(&docx);
+    let at = paras.iter().position(|p| p.text == "Kính gửi:").unwrap();
+    assert_eq!(paras[at].style.as_deref(), Some("VBKinhGui"));
+    assert_eq!(paras[at + 1].text, "- Các thôn trên địa bàn xã;");
+    assert_eq!(paras[at + 2].text, "- Các trường học trên địa bàn xã.");
+    assert_eq!(paras[at + 1].style.as_deref(), Some("VBKinhGuiMuc"));
+    let nn = paras.iter().position(|p| p.text == "Nơi nhận:").unwrap();
+    assert_eq!(
+        paras[nn + 1].text,
+        "- Như trên;",
+        "those addressed come first"
+    );
+    if need("pdftotext", "reads word positions") {
+        let words = util::pdf_words(&pdf, 1);
+        let colon = word(&words, "gửi:");
+        let dash = words
+            .iter()
+            .find(|w| w.text == "-" && w.y_min > colon.y_max)
+            .unwrap();
+        assert!(
+            (dash.x_min - colon.x_max).abs() < 6.0,
+            "the dash stands under the colon: {} vs {}",
+            dash.x_min,
+            colon.x_max
+        );
+    }
+    // One recipient stands on the line of `Kính gửi:`.
+    let (_dir, docx, _) = render(TO_TRINH);
+    let paras = paragraphs(&docx);
+    find(&paras, "Kính gửi: Chủ tịch Ủy ban nhân dân xã Bát Tràng.");
+}
+
+#[test]
+fn a_decision_names_its_authority_decides_in_bold_articles_and_says_who_executes_it() {
+    let (_dir, docx, pdf) = render(QUYET_DINH);
+    let paras = paragraphs(&docx);
+    let authority = find(&paras, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÁT TRÀNG");
+    assert_eq!(authority.style.as_deref(), Some("VBThamQuyen"));
+    let decides = find(&paras, "QUYẾT ĐỊNH:");
+    assert_eq!(decides.style.as_deref(), Some("VBThamQuyen"));
+    let styles = Docx::new(std::fs::read(&docx).unwrap()).part("word/styles.xml");
+    let style = &styles[styles.find("w:styleId=\"VBThamQuyen\"").unwrap()..];
+    let style = &style[..style.find("</w:style>").unwrap()];
+    assert!(
+        style.contains("<w:b/>") && style.contains(r#"<w:jc w:val="center"/>"#),
+        "{style}"
+    );
+    let order: Vec<&str> = paras
+        .iter()
+        .map(|p| p.text.as_str())
+        .skip_while(|t| *t != "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÁT TRÀNG")
+        .take(6)
+        .collect();
+    assert_eq!(
+        order[1],
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"
+    );
+    assert_eq!(order[4], "Theo đề nghị của Trưởng phòng Văn hóa - Xã hội.");
+    assert_eq!(order[5], "QUYẾT ĐỊNH:");
+    for n in 1..=3 {
+        let article = paras
+            .iter()
+            .find(|p| p.text.starts_with(&format!("Điều {n}. ")))
+            .unwrap();
+        assert_eq!(
+            util::runs(&article.xml)[0],
+            (format!("Điều {n}. "), true, false)
+        );
+    }
+    let last = paras
+        .iter()
+        .find(|p| p.text.starts_with("Điều 3."))
+        .unwrap();
+    assert!(
+        last.text
+            .ends_with("chịu trách nhiệm thi hành Quyết định này./."),
+        "{}",
+        last.text
+    );
+    find(&paras, "- Như Điều 3;");
+    assert!(paras.iter().any(|p| p.text == "KT. CHỦ TỊCH"));
+    assert!(
+        !paras.iter().any(|p| p.text.starts_with("TM.")),
+        "the head decides, not the body"
+    );
+    if need("pdftotext", "reads word positions") {
+        let words = util::pdf_words(&pdf, 1);
+        let i = words.iter().position(|w| w.text == "ĐỊNH:").unwrap();
+        let centre = (words[i - 1].x_min + words[i].x_max) / 2.0;
+        let text_centre = pt(30.0 + (210.0 - 30.0 - 15.0) / 2.0);
+        assert!(
+            (centre - text_centre).abs() < 2.0,
+            "QUYẾT ĐỊNH: centred: {centre} vs {text_centre}"
+        );
+    }
+}
+
+#[test]
+fn a_department_issues_under_its_parent_bodys_line() {
+    let (_dir, docx, _) = render(TO_TRINH);
+    let paras = paragraphs(&docx);
+    assert_eq!(paras[0].text, "UBND XÃ BÁT TRÀNG");
+    assert_eq!(paras[0].style.as_deref(), Some("VBCoQuanChuQuan"));
+    assert_eq!(paras[1].text, "PHÒNG VĂN HÓA - XÃ HỘI");
+    assert_eq!(paras[1].style.as_deref(), Some("VBCoQuan"));
+    assert!(paras[2].text.ends_with("/TTr-VHXH"), "{}", paras[2].text);
+    find(&paras, "TỜ TRÌNH");
+    find(&paras, "I. SỰ CẦN THIẾT");
+    find(&paras, "TRƯỞNG PHÒNG");
+}
+
+#[test]
+fn every_kinds_example_opens_cleanly_and_paginates_alike() {
+    for stem in [QUYET_DINH, CONG_VAN, TO_TRINH, THONG_BAO] {
+        let (_dir, docx, pdf) = render(stem);
+        if let Some(report) = util::audit(&docx) {
+            assert!(report.contains("Errors: 0"), "{stem}: {report}");
+        }
+        if need("soffice", "lays out the DOCX") && need("pdfinfo", "counts pages") {
+            assert_eq!(
+                util::pdf_pages(&util::libreoffice_pdf(&docx)),
+                util::pdf_pages(&pdf),
+                "{stem}"
+            );
+        }
+        let check = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(["check", &format!("data/{stem}.yaml")])
+            .current_dir(util::root())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&check.stdout);
+        assert!(said.contains("0 lỗi"), "{stem}: {said}");
+    }
+}
