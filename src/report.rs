@@ -13,9 +13,7 @@ pub const TO_FILL: &str = "……………………………………";
 /// its outline, at any depth.
 pub fn tasks(plan: &Plan, profile: &Profile) -> Vec<TaskResult> {
     let mut out = Vec::new();
-    for node in &plan.noi_dung {
-        node_tasks(node, "", profile, &mut out);
-    }
+    content_tasks(&plan.noi_dung, "", profile, &mut out);
     out
 }
 
@@ -107,7 +105,7 @@ pub fn draft(plan: &Plan, profile: &Profile) -> Plan {
         mo_dau: vec![format!(
             "Thực hiện {reference}, UBND {{dia_phuong}} báo cáo kết quả thực hiện như sau:"
         )],
-        noi_dung: Vec::new(),
+        noi_dung: Default::default(),
         ket_luan: Some(format!("Trên đây là báo cáo kết quả thực hiện {reference}")),
         can_kiem_tra: Vec::new(),
         ket_qua: tasks(plan, profile),

@@ -6,7 +6,7 @@
 //! what they aim at.
 
 use super::{frame, outline, tables, Composer};
-use crate::input::CellValue;
+use crate::input::{CellValue, Part};
 use crate::nd30::{self, DocKind};
 use crate::templates::NoView;
 
@@ -19,9 +19,15 @@ pub(super) fn body(c: &mut Composer) {
     frame::preamble(c);
     frame::opening(c);
     let plan_targets = plan.loai == DocKind::KeHoach;
-    for (i, node) in plan.noi_dung.iter().enumerate() {
-        outline::item(c, node, 0, &format!("noi_dung[{i}]"));
-        if i == 0 && plan_targets {
+    // The targets close the first mục.
+    let first_item = plan
+        .noi_dung
+        .0
+        .iter()
+        .position(|p| matches!(p, Part::Item(_)));
+    for (i, part) in plan.noi_dung.0.iter().enumerate() {
+        outline::part(c, part, 0, &format!("noi_dung[{i}]"));
+        if Some(i) == first_item && plan_targets {
             targets(c, 1);
         }
     }

@@ -10,12 +10,10 @@ use crate::input::{Content, Dash, Node, Part, PhanCong};
 use crate::model::{Inline, Paragraph, Span};
 use crate::nd30::{dash, Mark, ParaStyle};
 
-/// The top-level items of `nodes` (at `key[i]`), numbered from the current
-/// count at level 0.
-pub(super) fn top_level(c: &mut Composer, nodes: &[Node], key: &str) {
-    for (i, node) in nodes.iter().enumerate() {
-        item(c, node, 0, &format!("{key}[{i}]"));
-    }
+/// The body's outline (`noi_dung`), numbered from the current count at
+/// level 0.
+pub(super) fn top_level(c: &mut Composer, content: &Content, key: &str) {
+    parts(c, content, 0, key);
 }
 
 /// A numbered item at `level` and what it holds.
@@ -174,15 +172,19 @@ fn content(c: &mut Composer, node: &Node, level: usize, key: &str) {
 
 /// Parts written in order; numbered ones at `level`.
 pub(super) fn parts(c: &mut Composer, content: &Content, level: usize, key: &str) {
-    for (i, part) in content.0.iter().enumerate() {
-        let key = format!("{key}[{i}]");
-        match part {
-            Part::Paragraph(p) => c.paragraph(ParaStyle::Doan, None, &key, p),
-            Part::Item(node) => item(c, node, level, &key),
-            Part::Dash(d) => dash_line(c, d, 0, &key),
-            Part::Table(t) => tables::data(c, t, &format!("{key}.bang")),
-            Part::Unit(u) => unit(c, u, level, &key),
-        }
+    for (i, p) in content.0.iter().enumerate() {
+        part(c, p, level, &format!("{key}[{i}]"));
+    }
+}
+
+/// One part at `key`; a numbered one at `level`.
+pub(super) fn part(c: &mut Composer, part: &Part, level: usize, key: &str) {
+    match part {
+        Part::Paragraph(p) => c.paragraph(ParaStyle::Doan, None, key, p),
+        Part::Item(node) => item(c, node, level, key),
+        Part::Dash(d) => dash_line(c, d, 0, key),
+        Part::Table(t) => tables::data(c, t, &format!("{key}.bang")),
+        Part::Unit(u) => unit(c, u, level, key),
     }
 }
 

@@ -75,9 +75,10 @@ pub struct Plan {
     /// Opening paragraphs before section I.
     #[serde(default)]
     pub mo_dau: Vec<String>,
-    /// The numbered sections I., II., …
-    #[serde(default)]
-    pub noi_dung: Vec<Muc>,
+    /// The body's outline, in the order written: mục (`muc: …`), numbered
+    /// items, paragraphs, `- ` lines, tables (see [`Part`]).
+    #[serde(default, skip_serializing_if = "Content::is_empty")]
+    pub noi_dung: Content,
     /// Closing paragraph (`Trên đây là …`); `./.` is added at the end.
     #[serde(default)]
     pub ket_luan: Option<String>,
@@ -409,12 +410,25 @@ struct PartMap {
     /// A `- ` line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     gach: Option<String>,
-    /// A paragraph, as a plain string would be.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    doan: Option<String>,
-    /// A table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    bang: Option<DataTable>,
+    /// A paragraph, as a plain string would be; under a numbered item, its
+    /// paragraphs (a list).
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        serialize_with = "one_or_many_out",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(with = "Option<OneOrMany<String>>")]
+    doan: Vec<String>,
+    /// A table; under a numbered item, its tables (a list).
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        serialize_with = "one_or_many_out",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    #[schemars(with = "Option<OneOrMany<DataTable>>")]
+    bang: Vec<DataTable>,
     /// A unit of the profile by its code, with its tasks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     phong_ban: Option<String>,
@@ -437,14 +451,14 @@ struct PartMap {
 impl PartMap {
     /// The part this map writes, or why it is none or several.
     fn into_part(self) -> Result<Part, String> {
+        let item = self.muc.is_some() || self.tieu_de.is_some() || self.doan_so.is_some();
+        // Under a numbered item `doan` and `bang` are its own; alone, each
+        // is a part of its own.
         let heads = [
-            (
-                "tieu_de/doan_so",
-                self.muc.is_some() || self.tieu_de.is_some() || self.doan_so.is_some(),
-            ),
+            ("tieu_de/doan_so", item),
             ("gach", self.gach.is_some()),
-            ("doan", self.doan.is_some()),
-            ("bang", self.bang.is_some()),
+            ("doan", !item && !self.doan.is_empty()),
+            ("bang", !item && !self.bang.is_empty()),
             (
                 "phong_ban/don_vi",
                 self.phong_ban.is_some() || self.don_vi.is_some(),
@@ -481,12 +495,12 @@ impl PartMap {
                 gach,
                 noi_dung: self.noi_dung,
             })
-        } else if let Some(doan) = self.doan {
+        } else if !item && !self.doan.is_empty() {
             alone("doan", grouped || !self.noi_dung.is_empty())?;
-            Part::Paragraph(doan)
-        } else if let Some(bang) = self.bang {
+            Part::Paragraph(only(self.doan, "doan")?)
+        } else if !item && !self.bang.is_empty() {
             alone("bang", grouped || !self.noi_dung.is_empty())?;
-            Part::Table(bang)
+            Part::Table(only(self.bang, "bang")?)
         } else if self.phong_ban.is_some() || self.don_vi.is_some() {
             let extra =
                 !self.khoan.is_empty() || !self.diem.is_empty() || !self.phan_cong.is_empty();
@@ -503,11 +517,12 @@ impl PartMap {
                 tieu_de: self.tieu_de,
                 doan_so: self.doan_so,
                 noi_dung: self.noi_dung,
+                doan: self.doan,
                 nhiem_vu: self.nhiem_vu,
                 khoan: self.khoan,
                 diem: self.diem,
+                bang: self.bang,
                 phan_cong: self.phan_cong,
-                ..Node::default()
             })
         })
     }
@@ -521,9 +536,11 @@ impl PartMap {
                 tieu_de: n.tieu_de.clone(),
                 doan_so: n.doan_so.clone(),
                 noi_dung: n.noi_dung.clone(),
+                doan: n.doan.clone(),
                 nhiem_vu: n.nhiem_vu.clone(),
                 khoan: n.khoan.clone(),
                 diem: n.diem.clone(),
+                bang: n.bang.clone(),
                 phan_cong: n.phan_cong.clone(),
                 ..PartMap::default()
             },
@@ -533,7 +550,7 @@ impl PartMap {
                 ..PartMap::default()
             },
             Part::Table(t) => PartMap {
-                bang: Some(t.clone()),
+                bang: vec![t.clone()],
                 ..PartMap::default()
             },
             Part::Unit(u) => PartMap {
@@ -544,6 +561,60 @@ impl PartMap {
                 ..PartMap::default()
             },
         })
+    }
+}
+
+/// The one value of a list written for a part that holds one.
+fn only<T>(mut values: Vec<T>, key: &str) -> Result<T, String> {
+    match values.len() {
+        1 => Ok(values.remove(0)),
+        n => Err(format!(
+            "`{key}` đứng riêng ghi một giá trị, ở đây có {n}: tách thành {n} phần \
+             (one value alone)"
+        )),
+    }
+}
+
+/// One value, or a list of them.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("one value or a list")
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Vec<T>, A::Error> {
+            Vec::<T>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|t| vec![t])
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<Vec<T>, E> {
+            T::deserialize(de::value::StrDeserializer::new(s)).map(|t| vec![t])
+        }
+    }
+    d.deserialize_any(V(std::marker::PhantomData))
+}
+
+fn one_or_many_out<S: serde::Serializer, T: Serialize>(
+    values: &[T],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match values {
+        [one] => one.serialize(s),
+        many => many.serialize(s),
     }
 }
 
