@@ -8,10 +8,11 @@ use crate::util::{self, need, norm, Docx};
 use std::path::Path;
 use std::process::Command;
 
-const EXAMPLES: [&str; 3] = [
+const EXAMPLES: [&str; 4] = [
     "04-kh-chuyen-doi-so-doanh-nghiep-dongthap",
     "05-kh-tiep-cong-dan-bau-cu-mttq-luongminh",
     "06-cv-o-nhiem-khong-khi-sgddt-hanoi",
+    "08-tb-tam-dung-tms-cucthue",
 ];
 
 /// The reference's words in reading order: after the SOURCE, KIND and NOTE
