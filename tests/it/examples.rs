@@ -8,10 +8,11 @@ use crate::util::{self, need, norm, Docx};
 use std::path::Path;
 use std::process::Command;
 
-const EXAMPLES: [&str; 4] = [
+const EXAMPLES: [&str; 5] = [
     "04-kh-chuyen-doi-so-doanh-nghiep-dongthap",
     "05-kh-tiep-cong-dan-bau-cu-mttq-luongminh",
     "06-cv-o-nhiem-khong-khi-sgddt-hanoi",
+    "07-cd-thiet-hai-nha-o-mua-lu-ttg",
     "08-tb-tam-dung-tms-cucthue",
 ];
 
