@@ -346,7 +346,6 @@ impl ParaStyle {
             KinhGuiMuc => StyleSpec {
                 first_indent_mm: 0.0,
                 left_indent_mm: INDENT + addressed_lead_mm(),
-                space_after_pt: 0.0,
                 ..body("VBKinhGuiMuc", "VB Kính gửi - dòng", false, false)
             },
             ThamQuyen => StyleSpec {
