@@ -132,13 +132,26 @@ pub(super) fn dash_at(c: &mut Composer, key: &str, raw: &str) {
 }
 
 /// A heading: bold on its own line; a mục's title upper case (PL1 V.6b),
-/// an article's `Điều 1. …` bold, below the second level bold italic.
+/// an article's `Điều 1. …` and a khoản's `1. …` bold (PL1 II.6đ), the
+/// levels under them (`a)`, `1.1.`) bold italic.
 fn heading(c: &mut Composer, level: usize, label: String, key: &str, raw: &str) {
     let mark = c.outline.mark(level);
-    let style = match (mark, level) {
-        (Some(Mark::Roman), _) => ParaStyle::Muc,
-        (Some(Mark::Article), _) => ParaStyle::Dieu,
-        (_, 0 | 1) => ParaStyle::Khoan,
+    if mark == Some(Mark::Chapter) {
+        // `Chương I` on its own centred line, the title upper case under it.
+        c.push(Paragraph::new(
+            ParaStyle::Chuong,
+            None,
+            Inline::plain_text(label),
+        ));
+        let mut title = c.text(key, raw);
+        title.map_text(|t| t.to_uppercase());
+        c.push(Paragraph::new(ParaStyle::Chuong, None, title));
+        return;
+    }
+    let style = match mark {
+        Some(Mark::Roman) => ParaStyle::Muc,
+        Some(Mark::Article) => ParaStyle::Dieu,
+        Some(Mark::Arabic) => ParaStyle::Khoan,
         _ => ParaStyle::Diem,
     };
     let mut text = c.text(key, raw);

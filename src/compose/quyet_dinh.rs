@@ -55,7 +55,7 @@ pub(super) fn body(c: &mut Composer) {
             WORDING,
             "thi_hanh",
             &ExecutorsView {
-                ai: &who.join(", "),
+                ai: &who.join("; "),
                 loai: &plan.loai.name(),
             },
         );

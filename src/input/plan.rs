@@ -192,10 +192,24 @@ pub struct Appendix {
     /// A second line under the title, bold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phu_de: Option<String>,
-    /// The issuing body as the `(Kèm theo …)` line names it; by default
-    /// the profile's (`Ủy ban nhân dân xã Bát Tràng`).
+    /// The kind of an attached text a quyết định issues (`quy_che`,
+    /// `quy_dinh`): headed by its tên loại instead of `PHỤ LỤC`, closed with
+    /// `./.` (Mẫu 1.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loai: Option<DocKind>,
+    /// The words before the document's kind on the line under the title:
+    /// `Kèm theo` for a phụ lục, `Ban hành kèm theo` for an attached text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kem_theo: Option<String>,
+    /// The issuing body as that line names it; by default the document's
+    /// issuer (`Ủy ban nhân dân xã Bát Tràng`, or `Chủ tịch Ủy ban nhân dân
+    /// …` for a decision of the head).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub co_quan: Option<String>,
+    /// Its own numbering, as the document's `danh_so`; an attached text
+    /// numbers `[Chương I, Điều 1, 1, a]` unless told otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub danh_so: Option<Vec<Mark>>,
     /// Its content in order: an outline numbered afresh, paragraphs, tables.
     #[serde(default, skip_serializing_if = "Content::is_empty")]
     pub noi_dung: Content,

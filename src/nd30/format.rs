@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ (ô 1, PL1 II.1): phrases joined by a hyphen with spaces.
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The words before the document under a phụ lục's title (Mẫu 2.1), and
+/// under the title of a text a quyết định issues (Mẫu 1.3).
+pub const ATTACHED_TO: &str = "Kèm theo";
+pub const ISSUED_WITH: &str = "Ban hành kèm theo";
 /// The first line of Nơi nhận when the document has a Kính gửi (PL1 II.9).
 pub const AS_ABOVE: &str = "Như trên";
 /// The words before the recipients of a công văn or tờ trình (ô 9a).

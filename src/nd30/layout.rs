@@ -196,6 +196,8 @@ pub enum ParaStyle {
     ThamQuyen,
     /// An article's heading `Điều 1. …`.
     Dieu,
+    /// `Chương I` and the chapter's title under it, centred.
+    Chuong,
     /// Căn cứ ban hành (ô 6).
     CanCu,
     /// Body paragraph (ô 6).
@@ -247,7 +249,7 @@ pub struct StyleSpec {
 }
 
 impl ParaStyle {
-    pub const ALL: [ParaStyle; 27] = [
+    pub const ALL: [ParaStyle; 28] = [
         ParaStyle::CoQuanChuQuan,
         ParaStyle::CoQuan,
         ParaStyle::SoKyHieu,
@@ -261,6 +263,7 @@ impl ParaStyle {
         ParaStyle::KinhGuiMuc,
         ParaStyle::ThamQuyen,
         ParaStyle::Dieu,
+        ParaStyle::Chuong,
         ParaStyle::CanCu,
         ParaStyle::Doan,
         ParaStyle::Muc,
@@ -364,6 +367,11 @@ impl ParaStyle {
             Dieu => StyleSpec {
                 keep_next: true,
                 ..body("VBDieu", "VB Điều", true, false)
+            },
+            Chuong => StyleSpec {
+                space_before_pt: 6.0,
+                keep_next: true,
+                ..s("VBChuong", "VB Chương", 14.0, true, false, Center)
             },
             CanCu => body("VBCanCu", "VB Căn cứ", false, true),
             Doan => body("VBDoan", "VB Thân văn bản", false, false),

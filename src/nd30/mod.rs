@@ -17,7 +17,8 @@ pub use figures::{number, percent};
 pub use format::{
     archive_code, authority_lines, citation_date, dated, issue_number, place_and_date,
     printed_number, recipient_lines, sentence_case, symbol, Authority, DateForm, ADDRESSED,
-    AS_ABOVE, DECIDES, DRAFT_BLANK, MOTTO, NATIONAL, PROPOSED_BY, RECIPIENTS_TITLE, RESOLVES,
+    AS_ABOVE, ATTACHED_TO, DECIDES, DRAFT_BLANK, ISSUED_WITH, MOTTO, NATIONAL, PROPOSED_BY,
+    RECIPIENTS_TITLE, RESOLVES,
 };
 pub use kinds::DocKind;
 pub use layout::{

@@ -9,6 +9,9 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 /// first label of the level: `I`, `1`, `1.1`, `a`, `(1)`, `Điều 1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// `Chương I`, `Chương II` … on a line of their own, the title under
+    /// them (a quy chế's chapters); articles run on across chapters.
+    Chapter,
     /// `I.`, `II.` … (mục of a plan or report).
     Roman,
     /// `Điều 1.`, `Điều 2.` … (a decision's articles).
@@ -26,7 +29,8 @@ pub enum Mark {
 
 impl Mark {
     /// Every mark with the ways a clerk may write it.
-    const WRITTEN: [(Mark, &'static [&'static str]); 6] = [
+    const WRITTEN: [(Mark, &'static [&'static str]); 7] = [
+        (Mark::Chapter, &["Chương I"]),
         (Mark::Roman, &["I", "I."]),
         (Mark::Article, &["Điều 1", "Điều 1."]),
         (Mark::Arabic, &["1", "1."]),
@@ -66,12 +70,12 @@ impl<'de> Deserialize<'de> for Mark {
         impl de::Visitor<'_> for V {
             type Value = Mark;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("one of I, Điều 1, 1, 1.1, a, (1)")
+                f.write_str("one of Chương I, I, Điều 1, 1, 1.1, a, (1)")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Mark, E> {
                 Mark::parse(s).ok_or_else(|| {
                     E::custom(format!(
-                        "cách đánh số `{s}` không có; dùng một trong: I, Điều 1, 1, 1.1, a, (1) (unknown numbering mark)"
+                        "cách đánh số `{s}` không có; dùng một trong: Chương I, I, Điều 1, 1, 1.1, a, (1) (unknown numbering mark)"
                     ))
                 })
             }
@@ -96,9 +100,9 @@ impl JsonSchema for Mark {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "Cách đánh số một cấp (numbering of one level): I, Điều 1, 1, 1.1, a, (1)",
+            "description": "Cách đánh số một cấp (numbering of one level): Chương I, I, Điều 1, 1, 1.1, a, (1)",
             "anyOf": [
-                { "enum": ["I", "Điều 1", "1", "1.1", "1.1.1", "a", "(1)"] },
+                { "enum": ["Chương I", "I", "Điều 1", "1", "1.1", "1.1.1", "a", "(1)"] },
                 { "enum": [1, 1.1] }
             ]
         })
@@ -140,11 +144,18 @@ impl Outline {
     pub fn next(&mut self, level: usize) -> Option<String> {
         let mark = *self.scheme.get(level)?;
         self.counters[level] += 1;
-        for deeper in &mut self.counters[level + 1..] {
-            *deeper = 0;
+        // Articles are numbered through the whole text, across chapters.
+        for (deeper, m) in self.counters[level + 1..]
+            .iter_mut()
+            .zip(&self.scheme[level + 1..])
+        {
+            if *m != Mark::Article {
+                *deeper = 0;
+            }
         }
         let n = self.counters[level];
         Some(match mark {
+            Mark::Chapter => format!("Chương {}", roman(n)),
             Mark::Roman => format!("{}.", roman(n)),
             Mark::Article => format!("Điều {n}."),
             Mark::Arabic => format!("{n}."),
@@ -256,6 +267,19 @@ mod tests {
         assert_eq!(next(2), "(2)");
         assert_eq!(next(0), "Điều 2.");
         assert_eq!(next(1), "1.");
+    }
+
+    #[test]
+    fn articles_run_on_across_chapters() {
+        let mut o = Outline::new(&[Mark::Chapter, Mark::Article, Mark::Arabic]);
+        let mut next = |l| o.next(l).unwrap();
+        assert_eq!(next(0), "Chương I");
+        assert_eq!(next(1), "Điều 1.");
+        assert_eq!(next(2), "1.");
+        assert_eq!(next(1), "Điều 2.");
+        assert_eq!(next(2), "1.");
+        assert_eq!(next(0), "Chương II");
+        assert_eq!(next(1), "Điều 3.");
     }
 
     #[test]

@@ -8,7 +8,8 @@ use crate::util::{self, need, norm, Docx};
 use std::path::Path;
 use std::process::Command;
 
-const EXAMPLES: [&str; 6] = [
+const EXAMPLES: [&str; 7] = [
+    "01-qd-quy-che-lay-y-kien-dien-tu-cantho",
     "03-tb-ket-luan-lam-viec-phutho-vpcp",
     "04-kh-chuyen-doi-so-doanh-nghiep-dongthap",
     "05-kh-tiep-cong-dan-bau-cu-mttq-luongminh",
