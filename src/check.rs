@@ -26,6 +26,7 @@ pub fn check(doc: &Loaded, composed: Option<&Warned<Document>>) -> Vec<Diagnosti
     typed_numbering(doc, &mut found);
     symbols(doc, &mut found);
     abolished_levels(doc, &mut found);
+    kind_rules(doc, &mut found);
     if let Some(page) = composed {
         if let Some(c) = fonts::missing_glyph(&page.output.reading_order()) {
             let d = fonts::missing_glyph_error(c).rule("ND30-PL1-I.4");
@@ -367,6 +368,46 @@ fn hand_mark(text: &str) -> Option<String> {
         },
     };
     hand.then(|| first.to_string())
+}
+
+/// What each kind's form asks for (PL3): a công văn's trích yếu begins
+/// `V/v`; a công văn and a tờ trình name whom they are for; a decision ends
+/// with the article naming who executes it.
+fn kind_rules(doc: &Loaded, found: &mut Vec<Diagnostic>) {
+    use crate::nd30::DocKind::*;
+    let plan = &doc.plan;
+    let mut warn = |rule, key: &str, msg: &str| {
+        found.push(plan_finding(doc, Severity::Warning, rule, key.into(), msg.into()))
+    };
+    if plan.loai == CongVan && !plan.trich_yeu.trim_start().starts_with("V/v") {
+        warn(
+            "ND30-PL1-II.5",
+            "trich_yeu",
+            "trích yếu của công văn bắt đầu bằng `V/v` (Mẫu 1.5) (a công văn's subject begins V/v)",
+        );
+    }
+    if matches!(plan.loai, CongVan | ToTrinh | CongDien) && plan.kinh_gui.is_empty() {
+        warn(
+            "ND30-PL1-II.9",
+            "kinh_gui",
+            "văn bản loại này ghi nơi gửi ở `kinh_gui` (Kính gửi) (whom it is for)",
+        );
+    }
+    if plan.loai == QuyetDinh && plan.thi_hanh.is_empty() {
+        let last = crate::input::strings_of(&plan.noi_dung)
+            .into_iter()
+            .last()
+            .map(|(_, text)| text)
+            .unwrap_or_default();
+        if !last.contains("thi hành") {
+            warn(
+                "ND30-PL3-1.2",
+                "thi_hanh",
+                "điều cuối của quyết định nêu ai chịu trách nhiệm thi hành: ghi ở `thi_hanh` \
+                 (the last article names who executes it)",
+            );
+        }
+    }
 }
 
 /// Since 1 July 2025 there are no districts and no towns (thị trấn).

@@ -11,6 +11,8 @@ const QUYET_DINH: &str = "quyet-dinh-phe-duyet-ke-hoach-binh-dang-gioi-bat-trang
 const CONG_VAN: &str = "cong-van-trien-khai-ke-hoach-binh-dang-gioi-bat-trang-2026";
 const TO_TRINH: &str = "to-trinh-phe-duyet-ke-hoach-binh-dang-gioi-bat-trang-2026";
 const THONG_BAO: &str = "thong-bao-ket-luan-hop-binh-dang-gioi-bat-trang-2026";
+const NGHI_QUYET: &str = "nghi-quyet-binh-dang-gioi-hdnd-bat-trang-2026";
+const CHI_THI: &str = "chi-thi-binh-dang-gioi-bat-trang-2026";
 
 /// Render `data/<stem>.yaml`: its folder, DOCX and PDF.
 fn render(stem: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -195,6 +197,18 @@ fn a_decision_names_its_authority_decides_in_bold_articles_and_says_who_executes
 }
 
 #[test]
+fn a_resolution_resolves_and_is_signed_for_the_council() {
+    let (_dir, docx, _) = render(NGHI_QUYET);
+    let paras = paragraphs(&docx);
+    let authority = paras.iter().find(|p| p.style.as_deref() == Some("VBThamQuyen")).unwrap();
+    assert_eq!(authority.text, "HỘI ĐỒNG NHÂN DÂN XÃ BÁT TRÀNGKHÓA I, KỲ HỌP THỨ 5");
+    assert_eq!(authority.xml.matches("<w:br").count(), 1, "two lines");
+    find(&paras, "QUYẾT NGHỊ:");
+    find(&paras, "TM. HỘI ĐỒNG NHÂN DÂN");
+    assert!(paras.iter().any(|p| p.text.starts_with("Xét Tờ trình")));
+}
+
+#[test]
 fn a_department_issues_under_its_parent_bodys_line() {
     let (_dir, docx, _) = render(TO_TRINH);
     let paras = paragraphs(&docx);
@@ -210,7 +224,7 @@ fn a_department_issues_under_its_parent_bodys_line() {
 
 #[test]
 fn every_kinds_example_opens_cleanly_and_paginates_alike() {
-    for stem in [QUYET_DINH, CONG_VAN, TO_TRINH, THONG_BAO] {
+    for stem in [QUYET_DINH, CONG_VAN, TO_TRINH, THONG_BAO, NGHI_QUYET, CHI_THI] {
         let (_dir, docx, pdf) = render(stem);
         if let Some(report) = util::audit(&docx) {
             assert!(report.contains("Errors: 0"), "{stem}: {report}");
@@ -230,4 +244,33 @@ fn every_kinds_example_opens_cleanly_and_paginates_alike() {
         let said = String::from_utf8_lossy(&check.stdout);
         assert!(said.contains("0 lỗi"), "{stem}: {said}");
     }
+}
+
+#[test]
+fn check_knows_each_kinds_form() {
+    let case = util::Case::new();
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = case.path(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    edit(&format!("{CONG_VAN}.yaml"), "trich_yeu: V/v triển khai", "trich_yeu: Triển khai");
+    edit(&format!("{CONG_VAN}.yaml"), "kinh_gui:\n  - Các thôn trên địa bàn {cap}\n  - Các trường học trên địa bàn {cap}\n", "");
+    edit(&format!("{QUYET_DINH}.yaml"), "thi_hanh:", "nguoi_thi_hanh_cu:");
+    let out = case.vanban(&["check", &format!("{CONG_VAN}.yaml")]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("[ND30-PL1-II.5]: khóa `trich_yeu`") && said.contains("`V/v`"), "{said}");
+    assert!(said.contains("[ND30-PL1-II.9]: khóa `kinh_gui`"), "{said}");
+    // An unknown key is an error before any rule of the kind.
+    let out = case.vanban(&["check", &format!("{QUYET_DINH}.yaml")]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nguoi_thi_hanh_cu"));
+    edit(&format!("{QUYET_DINH}.yaml"), "nguoi_thi_hanh_cu:", "nguoi_ky_cu:");
+    let text = std::fs::read_to_string(case.path(&format!("{QUYET_DINH}.yaml"))).unwrap();
+    let start = text.find("nguoi_ky_cu:").unwrap();
+    let end = text.find("noi_nhan:").unwrap();
+    std::fs::write(case.path(&format!("{QUYET_DINH}.yaml")), format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let out = case.vanban(&["check", &format!("{QUYET_DINH}.yaml")]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("[ND30-PL3-1.2]: khóa `thi_hanh`"), "{said}");
 }
