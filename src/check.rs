@@ -377,7 +377,13 @@ fn kind_rules(doc: &Loaded, found: &mut Vec<Diagnostic>) {
     use crate::nd30::DocKind::*;
     let plan = &doc.plan;
     let mut warn = |rule, key: &str, msg: &str| {
-        found.push(plan_finding(doc, Severity::Warning, rule, key.into(), msg.into()))
+        found.push(plan_finding(
+            doc,
+            Severity::Warning,
+            rule,
+            key.into(),
+            msg.into(),
+        ))
     };
     if plan.loai == CongVan && !plan.trich_yeu.trim_start().starts_with("V/v") {
         warn(

@@ -249,6 +249,16 @@ pub struct Closing {
     /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`.
     pub authority: Vec<String>,
     pub signer: String,
+    /// A second signature on the left, in place of Nơi nhận: a biên bản's
+    /// thư ký beside its chủ tọa (Mẫu 1.9).
+    pub left: Option<Signed>,
+}
+
+/// A signature block: its authority and position lines, and the name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signed {
+    pub authority: Vec<String>,
+    pub signer: String,
 }
 
 impl Document {
@@ -269,10 +279,20 @@ impl Document {
         }
         lines.extend(blocks_text(&self.blocks));
         let c = &self.closing;
-        lines.push(c.recipients_title.clone());
-        lines.extend(c.recipients.iter().cloned());
+        if let Some(left) = &c.left {
+            lines.extend(left.authority.iter().cloned());
+            lines.push(left.signer.clone());
+        } else {
+            lines.push(c.recipients_title.clone());
+            lines.extend(c.recipients.iter().cloned());
+        }
         lines.extend(c.authority.iter().cloned());
         lines.push(c.signer.clone());
+        // Under two signatures, Nơi nhận follows them.
+        if c.left.is_some() && !c.recipients.is_empty() {
+            lines.push(c.recipients_title.clone());
+            lines.extend(c.recipients.iter().cloned());
+        }
         for a in &self.appendices {
             lines.push(a.label.clone());
             lines.extend(a.title.iter().cloned());

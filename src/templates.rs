@@ -22,6 +22,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "quyet_dinh.yaml",
         include_str!("../templates/quyet_dinh.yaml"),
     ),
+    ("bien_ban.yaml", include_str!("../templates/bien_ban.yaml")),
 ];
 
 /// The wording of every kind, parsed.

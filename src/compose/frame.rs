@@ -246,7 +246,8 @@ pub(super) fn header(c: &mut Composer) -> Header {
             ParaStyle::TieuNgu.spec().size_pt,
             nd30::MOTTO,
         )),
-        place_date: Some(place_date),
+        // A biên bản records a meeting; it has no place and date line (Mẫu 1.9).
+        place_date: (plan.loai != nd30::DocKind::BienBan).then_some(place_date),
         columns_mm,
         sizes,
     }
@@ -295,18 +296,27 @@ pub(super) fn closing(c: &mut Composer) -> Closing {
             (String::new(), String::new())
         }
     };
+    let left = c.left_signature.take();
+    // Beside a second signature, Nơi nhận only where the clerk wrote one.
+    let no_recipients = left.is_some() && plan.noi_nhan.is_empty() && plan.luu.is_empty();
+    let authority = match c.signer_title.take() {
+        Some(title) => vec![title],
+        None if signer.chuc_danh.is_empty() => nd30::authority_lines(
+            signer.thay_mat.then_some(p.tap_the.as_str()),
+            signer.hinh_thuc,
+            &p.thu_truong,
+            &position,
+        ),
+        None => signer.chuc_danh.iter().map(|l| l.to_uppercase()).collect(),
+    };
     Closing {
+        left,
         recipients_title: nd30::RECIPIENTS_TITLE.to_string(),
-        recipients: nd30::recipient_lines(&recipients, p.van_thu.as_deref(), &plan.luu),
-        authority: match signer.chuc_danh.is_empty() {
-            true => nd30::authority_lines(
-                signer.thay_mat.then_some(p.tap_the.as_str()),
-                signer.hinh_thuc,
-                &p.thu_truong,
-                &position,
-            ),
-            false => signer.chuc_danh.iter().map(|l| l.to_uppercase()).collect(),
+        recipients: match no_recipients {
+            true => Vec::new(),
+            false => nd30::recipient_lines(&recipients, p.van_thu.as_deref(), &plan.luu),
         },
+        authority,
         signer: name,
     }
 }

@@ -16,6 +16,7 @@
 
 mod appendix;
 mod bao_cao;
+mod bien_ban;
 mod cong_dien;
 mod cong_van;
 mod frame;
@@ -113,7 +114,8 @@ fn builder(kind: DocKind) -> Option<fn(&mut Composer)> {
         QuyetDinh | NghiQuyet => quyet_dinh::body,
         CongVan => cong_van::body,
         CongDien => cong_dien::body,
-        BienBan | HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayMoi | GiayGioiThieu
+        BienBan => bien_ban::body,
+        HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayMoi | GiayGioiThieu
         | GiayNghiPhep | PhieuGui | PhieuChuyen | PhieuBao | ThuCong => return None,
     })
 }
@@ -140,6 +142,10 @@ pub(crate) struct Composer<'a> {
     pub blocks: Vec<Block>,
     /// Every error found, each located by its key; reported together.
     pub errors: Vec<Diagnostic>,
+    /// What a kind's form puts in place of the signer's authority lines
+    /// (`CHỦ TỌA`), and a second signature on the left (`THƯ KÝ`).
+    pub signer_title: Option<String>,
+    pub left_signature: Option<crate::model::Signed>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -158,6 +164,8 @@ impl<'a> Composer<'a> {
             outline: Outline::new(scheme),
             blocks: Vec::new(),
             errors: Vec::new(),
+            signer_title: None,
+            left_signature: None,
             warnings: Vec::new(),
         }
     }

@@ -72,6 +72,25 @@ pub struct Plan {
     /// hành Quyết định này./.`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thi_hanh: Vec<String>,
+    /// A biên bản's start: `Thời gian bắt đầu: …` (`14 giờ 00, ngày 10/3/2026`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thoi_gian: Option<String>,
+    /// A biên bản's place: `Địa điểm: …`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dia_diem: Option<String>,
+    /// A biên bản's attendees, one each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub thanh_phan: Vec<String>,
+    /// A biên bản's chair as its `Chủ trì` line names them; by default the
+    /// signer (`nguoi_ky`), who signs on the right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chu_tri: Option<Person>,
+    /// A biên bản's secretary, who signs on the left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thu_ky: Option<Person>,
+    /// When a biên bản's meeting ended: `Cuộc họp kết thúc vào …./.`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ket_thuc: Option<String>,
     /// Opening paragraphs before section I.
     #[serde(default)]
     pub mo_dau: Vec<String>,
@@ -112,6 +131,14 @@ pub struct Plan {
     /// Báo cáo: kiến nghị, đề xuất (section IV).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kien_nghi: Vec<String>,
+}
+
+/// Someone named with their position, outside the profile's signers.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub ho_ten: String,
+    pub chuc_vu: String,
 }
 
 /// A document's number as written: a number, or text kept as typed.

@@ -83,7 +83,7 @@ impl DocKind {
         use DocKind::*;
         match self {
             QuyetDinh | NghiQuyet => &[Mark::Article, Mark::Arabic, Mark::Letter],
-            CongVan => &[Mark::Arabic, Mark::Letter],
+            CongVan | BienBan => &[Mark::Arabic, Mark::Letter],
             CongDien => &[Mark::Arabic, Mark::Parenthesised],
             _ => &super::PLAN_SCHEME,
         }

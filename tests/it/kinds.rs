@@ -13,6 +13,7 @@ const TO_TRINH: &str = "to-trinh-phe-duyet-ke-hoach-binh-dang-gioi-bat-trang-202
 const THONG_BAO: &str = "thong-bao-ket-luan-hop-binh-dang-gioi-bat-trang-2026";
 const NGHI_QUYET: &str = "nghi-quyet-binh-dang-gioi-hdnd-bat-trang-2026";
 const CHI_THI: &str = "chi-thi-binh-dang-gioi-bat-trang-2026";
+const BIEN_BAN: &str = "bien-ban-hop-binh-dang-gioi-bat-trang-2026";
 
 /// Render `data/<stem>.yaml`: its folder, DOCX and PDF.
 fn render(stem: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -200,12 +201,64 @@ fn a_decision_names_its_authority_decides_in_bold_articles_and_says_who_executes
 fn a_resolution_resolves_and_is_signed_for_the_council() {
     let (_dir, docx, _) = render(NGHI_QUYET);
     let paras = paragraphs(&docx);
-    let authority = paras.iter().find(|p| p.style.as_deref() == Some("VBThamQuyen")).unwrap();
-    assert_eq!(authority.text, "HỘI ĐỒNG NHÂN DÂN XÃ BÁT TRÀNGKHÓA I, KỲ HỌP THỨ 5");
+    let authority = paras
+        .iter()
+        .find(|p| p.style.as_deref() == Some("VBThamQuyen"))
+        .unwrap();
+    assert_eq!(
+        authority.text,
+        "HỘI ĐỒNG NHÂN DÂN XÃ BÁT TRÀNGKHÓA I, KỲ HỌP THỨ 5"
+    );
     assert_eq!(authority.xml.matches("<w:br").count(), 1, "two lines");
     find(&paras, "QUYẾT NGHỊ:");
     find(&paras, "TM. HỘI ĐỒNG NHÂN DÂN");
     assert!(paras.iter().any(|p| p.text.starts_with("Xét Tờ trình")));
+}
+
+#[test]
+fn a_bien_ban_has_no_date_line_and_two_signatures_side_by_side() {
+    let (_dir, docx, pdf) = render(BIEN_BAN);
+    let paras = paragraphs(&docx);
+    assert!(
+        !paras
+            .iter()
+            .any(|p| p.style.as_deref() == Some("VBDiaDanh")),
+        "no place and date line (Mẫu 1.9)"
+    );
+    for line in [
+        "Thời gian bắt đầu: 14 giờ 00, ngày 10/3/2026",
+        "Địa điểm: Hội trường Ủy ban nhân dân xã",
+        "Chủ trì (chủ tọa): Dương Đăng Hòa - Phó Chủ tịch Ủy ban nhân dân xã",
+        "Cuộc họp kết thúc vào 16 giờ 30 cùng ngày./.",
+    ] {
+        find(&paras, line);
+    }
+    let xml = Docx::new(std::fs::read(&docx).unwrap()).part("word/document.xml");
+    let closing = &xml[xml.rfind("<w:tbl>").unwrap()..];
+    let cells: Vec<&str> = closing.split("<w:tc>").skip(1).collect();
+    assert_eq!(cells.len(), 2);
+    assert!(cells[0].contains("THƯ KÝ") && cells[0].contains("Nguyễn Thị Thu"));
+    assert!(cells[1].contains("CHỦ TỌA") && cells[1].contains("Dương Đăng Hòa"));
+    if need("pdftotext", "reads word positions") {
+        let words = util::pdf_words(&pdf, 1);
+        let (secretary, chair) = (word(&words, "THƯ"), word(&words, "TỌA"));
+        assert!((secretary.y_min - chair.y_min).abs() < 1.0, "side by side");
+        let middle = pt(30.0 + (210.0 - 45.0) / 2.0);
+        assert!(
+            secretary.x_max < middle && chair.x_min > middle,
+            "one each side"
+        );
+    }
+    // A biên bản without its secretary is refused, at the key.
+    let case = util::Case::new();
+    let path = case.path(&format!("{BIEN_BAN}.yaml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("thu_ky:").unwrap();
+    let end = text.find("noi_dung:").unwrap();
+    std::fs::write(&path, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let out = case.vanban(&["render", &format!("{BIEN_BAN}.yaml")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("biên bản cần khóa `thu_ky`"));
 }
 
 #[test]
@@ -224,7 +277,9 @@ fn a_department_issues_under_its_parent_bodys_line() {
 
 #[test]
 fn every_kinds_example_opens_cleanly_and_paginates_alike() {
-    for stem in [QUYET_DINH, CONG_VAN, TO_TRINH, THONG_BAO, NGHI_QUYET, CHI_THI] {
+    for stem in [
+        QUYET_DINH, CONG_VAN, TO_TRINH, THONG_BAO, NGHI_QUYET, CHI_THI,
+    ] {
         let (_dir, docx, pdf) = render(stem);
         if let Some(report) = util::audit(&docx) {
             assert!(report.contains("Errors: 0"), "{stem}: {report}");
@@ -255,21 +310,44 @@ fn check_knows_each_kinds_form() {
         assert!(text.contains(from), "{from}");
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     };
-    edit(&format!("{CONG_VAN}.yaml"), "trich_yeu: V/v triển khai", "trich_yeu: Triển khai");
-    edit(&format!("{CONG_VAN}.yaml"), "kinh_gui:\n  - Các thôn trên địa bàn {cap}\n  - Các trường học trên địa bàn {cap}\n", "");
-    edit(&format!("{QUYET_DINH}.yaml"), "thi_hanh:", "nguoi_thi_hanh_cu:");
+    edit(
+        &format!("{CONG_VAN}.yaml"),
+        "trich_yeu: V/v triển khai",
+        "trich_yeu: Triển khai",
+    );
+    edit(
+        &format!("{CONG_VAN}.yaml"),
+        "kinh_gui:\n  - Các thôn trên địa bàn {cap}\n  - Các trường học trên địa bàn {cap}\n",
+        "",
+    );
+    edit(
+        &format!("{QUYET_DINH}.yaml"),
+        "thi_hanh:",
+        "nguoi_thi_hanh_cu:",
+    );
     let out = case.vanban(&["check", &format!("{CONG_VAN}.yaml")]);
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("[ND30-PL1-II.5]: khóa `trich_yeu`") && said.contains("`V/v`"), "{said}");
+    assert!(
+        said.contains("[ND30-PL1-II.5]: khóa `trich_yeu`") && said.contains("`V/v`"),
+        "{said}"
+    );
     assert!(said.contains("[ND30-PL1-II.9]: khóa `kinh_gui`"), "{said}");
     // An unknown key is an error before any rule of the kind.
     let out = case.vanban(&["check", &format!("{QUYET_DINH}.yaml")]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("nguoi_thi_hanh_cu"));
-    edit(&format!("{QUYET_DINH}.yaml"), "nguoi_thi_hanh_cu:", "nguoi_ky_cu:");
+    edit(
+        &format!("{QUYET_DINH}.yaml"),
+        "nguoi_thi_hanh_cu:",
+        "nguoi_ky_cu:",
+    );
     let text = std::fs::read_to_string(case.path(&format!("{QUYET_DINH}.yaml"))).unwrap();
     let start = text.find("nguoi_ky_cu:").unwrap();
     let end = text.find("noi_nhan:").unwrap();
-    std::fs::write(case.path(&format!("{QUYET_DINH}.yaml")), format!("{}{}", &text[..start], &text[end..])).unwrap();
+    std::fs::write(
+        case.path(&format!("{QUYET_DINH}.yaml")),
+        format!("{}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
     let out = case.vanban(&["check", &format!("{QUYET_DINH}.yaml")]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("[ND30-PL3-1.2]: khóa `thi_hanh`"), "{said}");

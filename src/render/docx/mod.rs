@@ -62,6 +62,13 @@ pub fn write(doc: &Document) -> Vec<u8> {
     }
     w.blocks(&doc.blocks, doc);
     w.table(closing_table(&doc.closing, doc));
+    if doc.closing.left.is_some() && !doc.closing.recipients.is_empty() {
+        // Under two signatures, Nơi nhận follows them.
+        w.paragraph(styled(ParaStyle::NoiNhan, &doc.closing.recipients_title));
+        for line in &doc.closing.recipients {
+            w.paragraph(styled(ParaStyle::NoiNhanMuc, line));
+        }
+    }
     for a in &doc.appendices {
         // Each phụ lục starts a page, numbered from 1 (Mẫu 2.1).
         w.next_section(Section {
@@ -496,23 +503,38 @@ fn table_cell(cell: &Cell, width: usize, bold: bool) -> TableCell {
 }
 
 fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {
-    let mut left = TableCell::new().add_paragraph(styled(ParaStyle::NoiNhan, &c.recipients_title));
-    for line in &c.recipients {
-        left = left.add_paragraph(styled(ParaStyle::NoiNhanMuc, line));
+    let right = signature(TableCell::new(), &c.authority, &c.signer, doc);
+    match &c.left {
+        // Two signatures side by side, each over half the line.
+        Some(left) => {
+            let half = doc.page.text_width_mm() / 2.0;
+            let left = signature(TableCell::new(), &left.authority, &left.signer, doc);
+            two_columns(left, right, (half, half))
+        }
+        None => {
+            let mut left =
+                TableCell::new().add_paragraph(styled(ParaStyle::NoiNhan, &c.recipients_title));
+            for line in &c.recipients {
+                left = left.add_paragraph(styled(ParaStyle::NoiNhanMuc, line));
+            }
+            two_columns(left, right, (doc.page.left_col_mm, doc.page.right_col_mm))
+        }
     }
-    let mut right = TableCell::new();
-    for line in &c.authority {
-        right = right.add_paragraph(styled(ParaStyle::ChucVu, line).keep_next(true));
+}
+
+/// Authority and position lines, room to sign and seal, the name.
+fn signature(mut cell: TableCell, authority: &[String], signer: &str, doc: &Document) -> TableCell {
+    for line in authority {
+        cell = cell.add_paragraph(styled(ParaStyle::ChucVu, line).keep_next(true));
     }
     // Room for the signature and the seal, kept as spacing above the name so
     // no empty paragraphs sit in the document.
-    let name = styled(ParaStyle::HoTen, &c.signer).line_spacing(
+    let name = styled(ParaStyle::HoTen, signer).line_spacing(
         LineSpacing::new()
             .before(twips(doc.page.signature_space_mm))
             .after(0)
             .line(240)
             .line_rule(LineSpacingType::Auto),
     );
-    right = right.add_paragraph(name);
-    two_columns(left, right, (doc.page.left_col_mm, doc.page.right_col_mm))
+    cell.add_paragraph(name)
 }
