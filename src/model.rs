@@ -13,6 +13,8 @@ pub struct Document {
     /// Date of issue; absent in a draft.
     pub issued: Option<Date>,
     pub page: PageSetup,
+    /// `DỰ THẢO` at the top right of page 1, for a draft.
+    pub draft: Option<Boxed>,
     pub header: Header,
     /// Tên loại and trích yếu; none for a công văn, whose trích yếu is
     /// its header's `V/v` line.
@@ -66,6 +68,16 @@ pub struct Header {
     pub columns_mm: (f32, f32),
     /// Sizes of the lines whose size depends on the names they hold.
     pub sizes: HeaderSizes,
+    /// Độ mật and độ khẩn under the Số (ô 10a, 10b), each in its box.
+    pub marks: Vec<Boxed>,
+}
+
+/// A word in a box of its own width: the urgency and secrecy marks, a
+/// draft's `DỰ THẢO`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Boxed {
+    pub text: String,
+    pub width_mm: f32,
 }
 
 /// The header's sizes: the house sizes, or the decree's smallest where long
@@ -266,10 +278,12 @@ impl Document {
     /// would extract it: header left then right, body, closing left then right.
     pub fn reading_order(&self) -> Vec<String> {
         let h = &self.header;
-        let mut lines: Vec<String> = h.parent.clone();
+        let mut lines: Vec<String> = self.draft.iter().map(|d| d.text.clone()).collect();
+        lines.extend(h.parent.iter().cloned());
         lines.extend(h.issuer.iter().cloned());
         lines.push(h.number.clone());
         lines.extend(h.subject.iter().cloned());
+        lines.extend(h.marks.iter().map(|m| m.text.clone()));
         lines.push(h.national.clone());
         lines.push(h.motto.clone());
         lines.extend(h.place_date.iter().cloned());

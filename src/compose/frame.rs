@@ -4,7 +4,7 @@
 
 use super::Composer;
 use crate::fonts;
-use crate::model::{Block, Closing, Header, HeaderSizes, Inline, Paragraph, Title};
+use crate::model::{Block, Boxed, Closing, Header, HeaderSizes, Inline, Paragraph, Title};
 use crate::nd30::{self, ParaStyle, PAGE, RULE_FRACTION};
 
 pub(super) fn title(c: &mut Composer) -> Title {
@@ -71,6 +71,15 @@ pub(super) fn preamble(c: &mut Composer) {
         }
         c.push(Paragraph::new(ParaStyle::CanCu, None, text));
     }
+}
+
+/// `DỰ THẢO` for a draft put out for comment.
+pub(super) fn draft(c: &Composer) -> Option<Boxed> {
+    let round = c.doc.plan.du_thao?.round()?;
+    let text = nd30::draft_mark(round);
+    let s = ParaStyle::DuThao.spec();
+    let width_mm = fonts::text_width_mm(&text, s.size_pt, true, false) + 6.0;
+    Some(Boxed { text, width_mm })
 }
 
 /// Opening paragraphs, before the outline.
@@ -233,7 +242,26 @@ pub(super) fn header(c: &mut Composer) -> Header {
         .iter()
         .map(|l| width(ParaStyle::CoQuan, sizes.left_pt, l))
         .fold(0.0, f32::max);
+    // A box as wide as its word and some room, or as the decree sets it.
+    let boxed = |text: &str, width: Option<f32>| {
+        let s = ParaStyle::DoKhan.spec();
+        let measured = fonts::text_width_mm(text, s.size_pt, true, false) + 6.0;
+        Boxed {
+            text: text.to_string(),
+            width_mm: width.unwrap_or(measured).max(measured),
+        }
+    };
+    let marks = plan
+        .do_mat
+        .map(|m| boxed(m.word(), None))
+        .into_iter()
+        .chain(plan.do_khan.map(|u| {
+            let (word, width) = u.mark();
+            boxed(word, Some(width))
+        }))
+        .collect();
     Header {
+        marks,
         subject: None,
         parent: p.co_quan_chu_quan.clone().unwrap_or_default(),
         issuer: p.ten_co_quan.clone(),

@@ -84,6 +84,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
     }
     Ok(Warned {
         output: Document {
+            draft: frame::draft(&c),
             year: plan.nam,
             issued: plan.ngay,
             page: PAGE,

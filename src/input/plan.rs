@@ -6,7 +6,7 @@
 
 use super::table::DataTable;
 use crate::date::Date;
-use crate::nd30::{Authority, DateForm, DocKind, Mark};
+use crate::nd30::{Authority, DateForm, DocKind, Mark, Secrecy, Urgency};
 use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -55,6 +55,16 @@ pub struct Plan {
     /// line, italic, ending `.`); written without the words `Theo đề nghị của`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theo_de_nghi: Option<String>,
+    /// Độ khẩn (ô 10b): `khan`, `thuong_khan`, `hoa_toc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_khan: Option<Urgency>,
+    /// Độ mật (ô 10a): `mat`, `toi_mat`, `tuyet_mat`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_mat: Option<Secrecy>,
+    /// A draft for comment: `true` prints `DỰ THẢO` at the top of page 1, a
+    /// number `DỰ THẢO LẦN 2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub du_thao: Option<DraftRound>,
     /// Kính gửi (ô 9a): the recipients a công văn or tờ trình is addressed
     /// to, one on the line of `Kính gửi:` or several as `- …;` lines; a
     /// công điện's addressees after `… điện:`.
@@ -131,6 +141,25 @@ pub struct Plan {
     /// Báo cáo: kiến nghị, đề xuất (section IV).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kien_nghi: Vec<String>,
+}
+
+/// `du_thao: true`, or the round's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum DraftRound {
+    Yes(bool),
+    Round(u32),
+}
+
+impl DraftRound {
+    /// The round, where it is a draft at all.
+    pub fn round(self) -> Option<Option<u32>> {
+        match self {
+            DraftRound::Yes(true) => Some(None),
+            DraftRound::Yes(false) => None,
+            DraftRound::Round(n) => Some(Some(n)),
+        }
+    }
 }
 
 /// Someone named with their position, outside the profile's signers.

@@ -10,6 +10,55 @@ use serde::{Deserialize, Serialize};
 pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ (ô 1, PL1 II.1): phrases joined by a hyphen with spaces.
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// Độ khẩn (ô 10b, PL1 III): the word, in a box of the decree's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    Khan,
+    ThuongKhan,
+    HoaToc,
+}
+
+impl Urgency {
+    /// The word and the box's width: `KHẨN` 20 mm, `THƯỢNG KHẨN` 40 mm,
+    /// `HỎA TỐC` 30 mm (PL1 III).
+    pub fn mark(self) -> (&'static str, f32) {
+        match self {
+            Urgency::Khan => ("KHẨN", 20.0),
+            Urgency::ThuongKhan => ("THƯỢNG KHẨN", 40.0),
+            Urgency::HoaToc => ("HỎA TỐC", 30.0),
+        }
+    }
+}
+
+/// Độ mật (ô 10a): the stamp's word, as the law on state secrets names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Secrecy {
+    Mat,
+    ToiMat,
+    TuyetMat,
+}
+
+impl Secrecy {
+    pub fn word(self) -> &'static str {
+        match self {
+            Secrecy::Mat => "MẬT",
+            Secrecy::ToiMat => "TỐI MẬT",
+            Secrecy::TuyetMat => "TUYỆT MẬT",
+        }
+    }
+}
+
+/// What a draft says at the top of its first page (practice, not the
+/// decree): `DỰ THẢO`, or `DỰ THẢO LẦN 2`.
+pub fn draft_mark(round: Option<u32>) -> String {
+    match round {
+        Some(n) if n > 1 => format!("DỰ THẢO LẦN {n}"),
+        _ => "DỰ THẢO".to_string(),
+    }
+}
+
 /// The words before the document under a phụ lục's title (Mẫu 2.1), and
 /// under the title of a text a quyết định issues (Mẫu 1.3).
 pub const ATTACHED_TO: &str = "Kèm theo";

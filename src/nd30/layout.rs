@@ -198,6 +198,10 @@ pub enum ParaStyle {
     Dieu,
     /// `Chương I` and the chapter's title under it, centred.
     Chuong,
+    /// Độ khẩn and độ mật under the Số (ô 10a, 10b): bold, red, boxed.
+    DoKhan,
+    /// `DỰ THẢO` at the top of a draft's first page, boxed.
+    DuThao,
     /// Căn cứ ban hành (ô 6).
     CanCu,
     /// Body paragraph (ô 6).
@@ -246,10 +250,12 @@ pub struct StyleSpec {
     pub space_after_pt: f32,
     /// Keep with the next paragraph on one page (headings).
     pub keep_next: bool,
+    /// Ink other than black, `RRGGBB` (the urgency mark's red).
+    pub colour: Option<&'static str>,
 }
 
 impl ParaStyle {
-    pub const ALL: [ParaStyle; 28] = [
+    pub const ALL: [ParaStyle; 30] = [
         ParaStyle::CoQuanChuQuan,
         ParaStyle::CoQuan,
         ParaStyle::SoKyHieu,
@@ -264,6 +270,8 @@ impl ParaStyle {
         ParaStyle::ThamQuyen,
         ParaStyle::Dieu,
         ParaStyle::Chuong,
+        ParaStyle::DoKhan,
+        ParaStyle::DuThao,
         ParaStyle::CanCu,
         ParaStyle::Doan,
         ParaStyle::Muc,
@@ -296,6 +304,7 @@ impl ParaStyle {
             space_before_pt: 0.0,
             space_after_pt: 0.0,
             keep_next: false,
+            colour: None,
         };
         let body = |id, name, bold, italic| StyleSpec {
             first_indent_mm: INDENT,
@@ -372,6 +381,15 @@ impl ParaStyle {
                 space_before_pt: 6.0,
                 keep_next: true,
                 ..s("VBChuong", "VB Chương", 14.0, true, false, Center)
+            },
+            DoKhan => StyleSpec {
+                space_before_pt: 6.0,
+                colour: Some("FF0000"),
+                ..s("VBDoKhan", "VB Độ khẩn, độ mật", 13.0, true, false, Center)
+            },
+            DuThao => StyleSpec {
+                space_after_pt: 6.0,
+                ..s("VBDuThao", "VB Dự thảo", 13.0, true, false, Center)
             },
             CanCu => body("VBCanCu", "VB Căn cứ", false, true),
             Doan => body("VBDoan", "VB Thân văn bản", false, false),

@@ -262,6 +262,70 @@ fn a_bien_ban_has_no_date_line_and_two_signatures_side_by_side() {
 }
 
 #[test]
+fn urgency_secrecy_and_draft_marks_stand_where_the_decree_and_practice_put_them() {
+    let case = util::Case::new();
+    let path = case.path(&format!("{CONG_VAN}.yaml"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "don_vi_soan: VHXH\n",
+            "don_vi_soan: VHXH\ndo_khan: hoa_toc\ndo_mat: mat\ndu_thao: 2\n",
+        ),
+    )
+    .unwrap();
+    case.vanban_ok(&["render", &format!("{CONG_VAN}.yaml")]);
+    let docx = case.path(&format!("out/{CONG_VAN}.docx"));
+    let paras = paragraphs(&docx);
+    assert_eq!(paras[0].text, "DỰ THẢO LẦN 2", "first, above the header");
+    assert_eq!(paras[0].style.as_deref(), Some("VBDuThao"));
+    let subject = paras
+        .iter()
+        .position(|p| p.text.starts_with("V/v"))
+        .unwrap();
+    assert_eq!(paras[subject + 1].text, "MẬT");
+    assert_eq!(
+        paras[subject + 2].text,
+        "HỎA TỐC",
+        "under the Số and V/v (ô 10a, 10b)"
+    );
+    assert!(paras[subject + 2].xml.contains("<w:pBdr>"), "boxed");
+    assert_eq!(
+        paras[subject + 3].text,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "in the left column"
+    );
+    let styles = Docx::new(std::fs::read(&docx).unwrap()).part("word/styles.xml");
+    let style = &styles[styles.find("w:styleId=\"VBDoKhan\"").unwrap()..];
+    let style = &style[..style.find("</w:style>").unwrap()];
+    assert!(
+        style.contains(r#"<w:color w:val="FF0000"/>"#) && style.contains("<w:b/>"),
+        "{style}"
+    );
+    if let Some(report) = util::audit(&docx) {
+        assert!(report.contains("Errors: 0"), "{report}");
+    }
+    if need("pdftotext", "reads word positions") {
+        let pdf = case.path(&format!("out/{CONG_VAN}.pdf"));
+        let words = util::pdf_words(&pdf, 1);
+        let (urgent, so, national) = (
+            word(&words, "HỎA"),
+            word(&words, "Số:"),
+            word(&words, "CỘNG"),
+        );
+        assert!(
+            urgent.y_min > so.y_max && urgent.x_max < pt(30.0 + 65.0),
+            "left column, under the Số"
+        );
+        let draft = word(&words, "DỰ");
+        assert!(
+            draft.y_max < national.y_min && draft.x_min > pt(30.0 + 82.5),
+            "top right, above the header"
+        );
+    }
+}
+
+#[test]
 fn a_department_issues_under_its_parent_bodys_line() {
     let (_dir, docx, _) = render(TO_TRINH);
     let paras = paragraphs(&docx);

@@ -56,6 +56,11 @@ pub fn write(doc: &Document) -> Vec<u8> {
         docx = docx.add_style(named_style(style.spec()));
     }
     let mut w = Writer::new(docx, page);
+    if let Some(draft) = &doc.draft {
+        // At the top right of page 1, above the header.
+        let left = (page.text_width_mm() - draft.width_mm).max(0.0);
+        w.paragraph(boxed(ParaStyle::DuThao, draft, left, 0.0, page));
+    }
     w.table(header_table(&doc.header, doc));
     for p in doc.title.iter().flat_map(|t| title(t, doc)) {
         w.paragraph(p);
@@ -256,6 +261,9 @@ fn named_style(s: StyleSpec) -> Style {
     if s.keep_next {
         style.paragraph_property = style.paragraph_property.keep_next(true);
     }
+    if let Some(colour) = s.colour {
+        style = style.color(colour);
+    }
     style
 }
 
@@ -341,6 +349,39 @@ fn rule(length_mm: f32, box_mm: f32, after_pt: f32, page: &PageSetup) -> docx_rs
     p
 }
 
+/// A word in a box of its own width, set `left_mm` and `right_mm` in from
+/// the column's sides; the box drawn in the style's ink.
+fn boxed(
+    style: ParaStyle,
+    mark: &crate::model::Boxed,
+    left_mm: f32,
+    right_mm: f32,
+    page: &PageSetup,
+) -> docx_rs::Paragraph {
+    let ink = style.spec().colour.unwrap_or("000000");
+    let side = |position| {
+        ParagraphBorder::new(position)
+            .val(BorderType::Single)
+            .size((page.rule_pt * 8.0).round() as usize)
+            .space(1)
+            .color(ink)
+    };
+    let mut p = styled(style, &mark.text).indent(
+        Some(twips(left_mm) as i32),
+        None,
+        Some(twips(right_mm) as i32),
+        None,
+    );
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty()
+            .set(side(ParagraphBorderPosition::Top))
+            .set(side(ParagraphBorderPosition::Bottom))
+            .set(side(ParagraphBorderPosition::Left))
+            .set(side(ParagraphBorderPosition::Right)),
+    );
+    p
+}
+
 /// A borderless two-column table over the text width (header, closing).
 fn two_columns(left: TableCell, right: TableCell, widths_mm: (f32, f32)) -> docx_rs::Table {
     let (l, r) = (twips(widths_mm.0), twips(widths_mm.1));
@@ -373,6 +414,10 @@ fn header_table(h: &Header, doc: &Document) -> docx_rs::Table {
         .add_paragraph(sized(ParaStyle::SoKyHieu, &h.number, left_pt));
     if let Some(subject) = &h.subject {
         left = left.add_paragraph(styled(ParaStyle::VeViec, subject));
+    }
+    for mark in &h.marks {
+        let side = ((h.columns_mm.0 - mark.width_mm) / 2.0).max(0.0);
+        left = left.add_paragraph(boxed(ParaStyle::DoKhan, mark, side, side, &doc.page));
     }
 
     let mut right = TableCell::new()

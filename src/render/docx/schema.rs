@@ -176,6 +176,17 @@ const SEQUENCES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "w:pBdr",
+        &[
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:between",
+            "w:bar",
+        ],
+    ),
+    (
         "w:sectPr",
         &[
             // Header and footer references form one choice group: same rank.
