@@ -96,8 +96,10 @@ pub struct HeaderSizes {
 #[derive(Debug, Clone, Serialize)]
 pub struct Title {
     pub kind: String,
-    pub summary: String,
-    /// Length of the line under the trích yếu.
+    /// The trích yếu; none where the form has none (giấy giới thiệu).
+    pub summary: Option<String>,
+    /// Length of the line under the trích yếu (under the tên loại when
+    /// there is none).
     pub rule_mm: f32,
 }
 
@@ -289,7 +291,7 @@ impl Document {
         lines.extend(h.place_date.iter().cloned());
         if let Some(t) = &self.title {
             lines.push(t.kind.clone());
-            lines.push(t.summary.clone());
+            lines.extend(t.summary.iter().cloned());
         }
         lines.extend(blocks_text(&self.blocks));
         let c = &self.closing;

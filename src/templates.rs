@@ -23,6 +23,11 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/quyet_dinh.yaml"),
     ),
     ("bien_ban.yaml", include_str!("../templates/bien_ban.yaml")),
+    ("giay_moi.yaml", include_str!("../templates/giay_moi.yaml")),
+    (
+        "giay_gioi_thieu.yaml",
+        include_str!("../templates/giay_gioi_thieu.yaml"),
+    ),
 ];
 
 /// The wording of every kind, parsed.

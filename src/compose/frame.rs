@@ -8,11 +8,21 @@ use crate::model::{Block, Boxed, Closing, Header, HeaderSizes, Inline, Paragraph
 use crate::nd30::{self, ParaStyle, PAGE, RULE_FRACTION};
 
 pub(super) fn title(c: &mut Composer) -> Title {
+    let kind = c.doc.plan.loai.title().to_string();
+    // A giấy giới thiệu's form has no trích yếu: its subject is the `Về
+    // việc:` line of the body, and the short line goes under the tên loại.
+    if c.doc.plan.loai == nd30::DocKind::GiayGioiThieu {
+        return Title {
+            rule_mm: summary_rule_mm(&kind),
+            kind,
+            summary: None,
+        };
+    }
     let summary = c.plain("trich_yeu", &c.doc.plan.trich_yeu);
     Title {
-        kind: c.doc.plan.loai.title().to_string(),
+        kind,
         rule_mm: summary_rule_mm(&summary),
-        summary,
+        summary: Some(summary),
     }
 }
 

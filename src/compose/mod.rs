@@ -9,7 +9,7 @@
 //! - [`tables`]: tables of the data and the targets tables.
 //! - a builder per form: [`named`] (Mẫu 1.4: kế hoạch, tờ trình, thông báo…),
 //!   [`bao_cao`], [`quyet_dinh`] (and nghị quyết), [`cong_van`],
-//!   [`cong_dien`]: what each kind prints, and in which order. Adding a
+//!   [`cong_dien`], [`bien_ban`], [`giay_moi`], [`giay_gioi_thieu`]: what each kind prints, and in which order. Adding a
 //!   kind is a builder here and its line in [`builder`].
 //! - [`appendix`]: phụ lục after the signature.
 //! - [`inline`]: a clerk's text with its emphasis and placeholders.
@@ -20,6 +20,8 @@ mod bien_ban;
 mod cong_dien;
 mod cong_van;
 mod frame;
+mod giay_gioi_thieu;
+mod giay_moi;
 pub mod inline;
 mod named;
 mod outline;
@@ -116,8 +118,10 @@ fn builder(kind: DocKind) -> Option<fn(&mut Composer)> {
         CongVan => cong_van::body,
         CongDien => cong_dien::body,
         BienBan => bien_ban::body,
-        HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayMoi | GiayGioiThieu
-        | GiayNghiPhep | PhieuGui | PhieuChuyen | PhieuBao | ThuCong => return None,
+        GiayMoi => giay_moi::body,
+        GiayGioiThieu => giay_gioi_thieu::body,
+        HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayNghiPhep | PhieuGui
+        | PhieuChuyen | PhieuBao | ThuCong => return None,
     })
 }
 

@@ -67,7 +67,8 @@ pub struct Plan {
     pub du_thao: Option<DraftRound>,
     /// Kính gửi (ô 9a): the recipients a công văn or tờ trình is addressed
     /// to, one on the line of `Kính gửi:` or several as `- …;` lines; a
-    /// công điện's addressees after `… điện:`.
+    /// công điện's addressees after `… điện:`; a giấy mời's guests after
+    /// `… trân trọng kính mời:`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinh_gui: Vec<String>,
     /// A công văn's drafting department, by its code in the profile: its
@@ -82,17 +83,19 @@ pub struct Plan {
     /// hành Quyết định này./.`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thi_hanh: Vec<String>,
-    /// A biên bản's start: `Thời gian bắt đầu: …` (`14 giờ 00, ngày 10/3/2026`).
+    /// A biên bản's start: `Thời gian bắt đầu: …` (`14 giờ 00, ngày
+    /// 10/3/2026`); a giấy mời's `Thời gian: …`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thoi_gian: Option<String>,
-    /// A biên bản's place: `Địa điểm: …`.
+    /// A biên bản's or giấy mời's place: `Địa điểm: …`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dia_diem: Option<String>,
     /// A biên bản's attendees, one each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub thanh_phan: Vec<String>,
     /// A biên bản's chair as its `Chủ trì` line names them; by default the
-    /// signer (`nguoi_ky`), who signs on the right.
+    /// signer (`nguoi_ky`), who signs on the right. A giấy mời's `Chủ trì:`
+    /// line, printed when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chu_tri: Option<Person>,
     /// A biên bản's secretary, who signs on the left.
@@ -101,6 +104,19 @@ pub struct Plan {
     /// When a biên bản's meeting ended: `Cuộc họp kết thúc vào …./.`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ket_thuc: Option<String>,
+    /// The meeting a giấy mời invites to: `Tới dự …`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cuoc_hop: Option<String>,
+    /// The person a giấy giới thiệu introduces: `Ông (bà) …`, `Chức vụ: …`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gioi_thieu: Option<Person>,
+    /// Where a giấy giới thiệu sends them: `Được cử đến: …`. Its trích yếu
+    /// is the `Về việc: …` line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cu_den: Option<String>,
+    /// The last day a giấy giới thiệu is valid, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gia_tri_den: Option<Date>,
     /// Opening paragraphs before section I.
     #[serde(default)]
     pub mo_dau: Vec<String>,

@@ -14,6 +14,8 @@ const THONG_BAO: &str = "thong-bao-ket-luan-hop-binh-dang-gioi-bat-trang-2026";
 const NGHI_QUYET: &str = "nghi-quyet-binh-dang-gioi-hdnd-bat-trang-2026";
 const CHI_THI: &str = "chi-thi-binh-dang-gioi-bat-trang-2026";
 const BIEN_BAN: &str = "bien-ban-hop-binh-dang-gioi-bat-trang-2026";
+const GIAY_MOI: &str = "giay-moi-hoi-nghi-binh-dang-gioi-bat-trang-2026";
+const GIAY_GIOI_THIEU: &str = "giay-gioi-thieu-binh-dang-gioi-bat-trang-2026";
 
 /// Render `data/<stem>.yaml`: its folder, DOCX and PDF.
 fn render(stem: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -339,10 +341,135 @@ fn a_department_issues_under_its_parent_bodys_line() {
     find(&paras, "TRƯỞNG PHÒNG");
 }
 
+/// The body's paragraphs from the first with `from` to the last before
+/// the closing table, in order.
+fn body_lines(paras: &[Para], from: &str) -> Vec<String> {
+    let start = paras
+        .iter()
+        .position(|p| p.text.starts_with(from))
+        .unwrap_or_else(|| panic!("no `{from}`"));
+    paras[start..]
+        .iter()
+        .take_while(|p| p.text != "Nơi nhận:")
+        .map(|p| p.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_giay_moi_invites_its_guests_to_the_meeting_with_its_chair_time_and_place() {
+    let (_dir, docx, _pdf) = render(GIAY_MOI);
+    let paras = paragraphs(&docx);
+    find(&paras, "GIẤY MỜI");
+    let summary = find(
+        &paras,
+        "Dự Hội nghị triển khai Kế hoạch thực hiện công tác bình đẳng giới năm 2026",
+    );
+    assert_eq!(summary.style.as_deref(), Some("VBTrichYeu"));
+    assert_eq!(
+        body_lines(&paras, "Ủy ban nhân dân xã Bát Tràng trân trọng kính mời:"),
+        [
+            "Ủy ban nhân dân xã Bát Tràng trân trọng kính mời:",
+            "- Đại diện lãnh đạo các đoàn thể chính trị - xã hội xã;",
+            "- Trưởng các thôn trên địa bàn xã;",
+            "- Trưởng các phòng, ban, đơn vị thuộc Ủy ban nhân dân xã.",
+            "Tới dự Hội nghị triển khai Kế hoạch thực hiện công tác bình đẳng giới và vì sự tiến bộ của phụ nữ xã Bát Tràng năm 2026.",
+            "Chủ trì: Đồng chí Dương Đăng Hòa - Phó Chủ tịch Ủy ban nhân dân xã.",
+            "Thời gian: 08 giờ 00, ngày 06/3/2026 (thứ Sáu).",
+            "Địa điểm: Hội trường Ủy ban nhân dân xã.",
+            "Giao Phòng Văn hóa - Xã hội chuẩn bị tài liệu, phối hợp Văn phòng HĐND và UBND chuẩn bị hội trường, phục vụ hội nghị.",
+            "Đề nghị các đại biểu sắp xếp công việc, đến dự hội nghị đúng thời gian./.",
+        ]
+    );
+    // The guests are the addressees: the Nơi nhận begins with them.
+    assert!(paras.iter().any(|p| p.text == "- Như trên;"));
+    let text = Docx::new(std::fs::read(&docx).unwrap()).part("word/document.xml");
+    assert!(text.contains("Số: 15/GM-UBND"));
+    // Without its place, the form is incomplete: refused at the key.
+    let case = util::Case::new();
+    let path = case.path(&format!("{GIAY_MOI}.yaml"));
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let line = "dia_diem: Hội trường Ủy ban nhân dân {cap}.\n";
+    assert!(yaml.contains(line));
+    std::fs::write(&path, yaml.replacen(line, "", 1)).unwrap();
+    let out = case.vanban(&["render", &format!("{GIAY_MOI}.yaml")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("giấy mời cần khóa `dia_diem`"));
+}
+
+#[test]
+fn a_giay_gioi_thieu_has_no_trich_yeu_and_ends_with_its_validity() {
+    let (_dir, docx, pdf) = render(GIAY_GIOI_THIEU);
+    let paras = paragraphs(&docx);
+    let at = paras
+        .iter()
+        .position(|p| p.text == "GIẤY GIỚI THIỆU")
+        .expect("tên loại");
+    assert!(
+        !paras
+            .iter()
+            .any(|p| p.style.as_deref() == Some("VBTrichYeu")),
+        "no trích yếu under the tên loại (Mẫu 1.8)"
+    );
+    assert!(paras[at + 1].text.ends_with("trân trọng giới thiệu:"));
+    // The short line follows the tên loại at once: the next paragraph of
+    // the XML is the empty one with the bottom border.
+    let xml = Docx::new(std::fs::read(&docx).unwrap()).part("word/document.xml");
+    let after = &xml[xml.find("GIẤY GIỚI THIỆU</w:t>").unwrap()..];
+    let next = &after[after.find("<w:p>").or(after.find("<w:p ")).unwrap()..];
+    let next = &next[..next.find("</w:p>").unwrap()];
+    assert!(
+        next.contains("<w:bottom") && !next.contains("<w:t"),
+        "{next}"
+    );
+    assert_eq!(
+        body_lines(
+            &paras,
+            "Ủy ban nhân dân xã Bát Tràng trân trọng giới thiệu:"
+        ),
+        [
+            "Ủy ban nhân dân xã Bát Tràng trân trọng giới thiệu:",
+            "Ông (bà): Nguyễn Thị Thu",
+            "Chức vụ: Trưởng phòng Văn hóa - Xã hội, Ủy ban nhân dân xã Bát Tràng",
+            "Được cử đến: Ủy ban nhân dân xã Gia Lâm, thành phố Hà Nội",
+            "Về việc: Liên hệ, trao đổi kinh nghiệm thực hiện công tác bình đẳng giới năm 2026",
+            "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ.",
+            "Giấy này có giá trị đến hết ngày 31/3/2026./.",
+        ]
+    );
+    if need("pdftotext", "reads the PDF's text") {
+        let text = util::pdf_text(&pdf);
+        assert!(text.contains("Số: 21/GGT-UBND"), "{text}");
+    }
+    // Content the form has no place for is refused, not dropped.
+    let case = util::Case::new();
+    let path = case.path(&format!("{GIAY_GIOI_THIEU}.yaml"));
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!("{yaml}noi_dung:\n  - doan: Thêm một đoạn.\n"),
+    )
+    .unwrap();
+    let out = case.vanban(&["render", &format!("{GIAY_GIOI_THIEU}.yaml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("noi_dung") && said.contains("không in phần này"),
+        "{said}"
+    );
+}
+
 #[test]
 fn every_kinds_example_opens_cleanly_and_paginates_alike() {
     for stem in [
-        QUYET_DINH, CONG_VAN, TO_TRINH, THONG_BAO, NGHI_QUYET, CHI_THI,
+        QUYET_DINH,
+        CONG_VAN,
+        TO_TRINH,
+        THONG_BAO,
+        NGHI_QUYET,
+        CHI_THI,
+        BIEN_BAN,
+        GIAY_MOI,
+        GIAY_GIOI_THIEU,
     ] {
         let (_dir, docx, pdf) = render(stem);
         if let Some(report) = util::audit(&docx) {

@@ -431,9 +431,9 @@ fn header_table(h: &Header, doc: &Document) -> docx_rs::Table {
 }
 
 fn title(t: &Title, doc: &Document) -> Vec<docx_rs::Paragraph> {
-    vec![
-        styled(ParaStyle::TenLoai, &t.kind),
-        styled(ParaStyle::TrichYeu, &t.summary),
+    let mut out = vec![styled(ParaStyle::TenLoai, &t.kind)];
+    out.extend(t.summary.iter().map(|s| styled(ParaStyle::TrichYeu, s)));
+    out.push(
         rule(
             t.rule_mm,
             doc.page.text_width_mm(),
@@ -441,7 +441,8 @@ fn title(t: &Title, doc: &Document) -> Vec<docx_rs::Paragraph> {
             &doc.page,
         )
         .keep_next(true),
-    ]
+    );
+    out
 }
 
 /// The decree's margins, and the header distance, in twips.
