@@ -4,8 +4,10 @@
 
 use super::Composer;
 use crate::fonts;
-use crate::model::{Block, Boxed, Closing, Header, HeaderSizes, Inline, Paragraph, Title};
+use crate::input::{Profile, Signature};
+use crate::model::{Block, Boxed, Closing, Header, HeaderSizes, Inline, Paragraph, Signed, Title};
 use crate::nd30::{self, ParaStyle, PAGE, RULE_FRACTION};
+use std::path::Path;
 
 pub(super) fn title(c: &mut Composer) -> Title {
     let kind = c.doc.plan.loai.title().to_string();
@@ -162,10 +164,19 @@ pub(super) fn header(c: &mut Composer) -> Header {
     let doc = c.doc;
     let plan = &doc.plan;
     let p = &doc.profile;
+    // Issued jointly, the ký hiệu names both bodies, the lead first
+    // (`KH-UBND-MTTQ`), and the header both names, the lead on top.
+    let (body_code, issuer) = match &doc.joint {
+        Some((joint, _)) => (
+            format!("{}-{}", p.viet_tat, joint.viet_tat),
+            [p.ten_co_quan.as_slice(), joint.ten_co_quan.as_slice()].concat(),
+        ),
+        None => (p.viet_tat.clone(), p.ten_co_quan.clone()),
+    };
     let number = nd30::issue_number(
         plan.so.as_ref().map(|n| n.printed()).as_deref(),
         plan.loai,
-        &p.viet_tat,
+        &body_code,
         plan.don_vi_soan.as_deref(),
     );
     let place_date = nd30::place_and_date(&p.dia_danh, plan.ngay, plan.nam);
@@ -176,8 +187,7 @@ pub(super) fn header(c: &mut Composer) -> Header {
     // What each column needs at `sizes`, a millimetre either side so that
     // neither writer's rounding wraps a line measured to fit.
     let needs = |sizes: HeaderSizes| {
-        let left = p
-            .ten_co_quan
+        let left = issuer
             .iter()
             .map(|l| width(ParaStyle::CoQuan, sizes.left_pt, l))
             .chain(
@@ -247,8 +257,7 @@ pub(super) fn header(c: &mut Composer) -> Header {
         ),
         false => nd30::header_columns(left, right),
     };
-    let widest_issuer = p
-        .ten_co_quan
+    let widest_issuer = issuer
         .iter()
         .map(|l| width(ParaStyle::CoQuan, sizes.left_pt, l))
         .fold(0.0, f32::max);
@@ -274,7 +283,7 @@ pub(super) fn header(c: &mut Composer) -> Header {
         marks,
         subject: None,
         parent: p.co_quan_chu_quan.clone().unwrap_or_default(),
-        issuer: p.ten_co_quan.clone(),
+        issuer,
         issuer_rule_mm: round(widest_issuer.min(columns_mm.0) * RULE_FRACTION),
         number,
         national: nd30::NATIONAL.to_string(),
@@ -311,49 +320,97 @@ pub(super) fn closing(c: &mut Composer) -> Closing {
             }
         }
     }
-    let signer = &plan.nguoi_ky;
+    let doc = c.doc;
     // Rendered for another unit, the signer is whoever holds the same
     // position there.
-    let found = p.signer(&signer.ho_ten).or_else(|| {
-        c.doc
-            .signer_position
-            .as_deref()
-            .and_then(|pos| p.signer_by_position(pos))
-    });
-    let (name, position) = match found {
-        Some(s) => (s.ho_ten.clone(), s.chuc_vu.clone()),
-        None => {
-            let known: Vec<&str> = p.nguoi_ky.iter().map(|s| s.ho_ten.as_str()).collect();
-            let msg = format!(
-                "người ký `{}` không có trong hồ sơ đơn vị {} (unknown signer); người ký có: {}",
-                signer.ho_ten,
-                c.doc.profile_path.display(),
-                known.join(", ")
-            );
-            c.error("nguoi_ky.ho_ten", msg);
-            (String::new(), String::new())
-        }
+    let own = signed(
+        c,
+        (p, &doc.profile_path),
+        &plan.nguoi_ky,
+        "nguoi_ky",
+        doc.signer_position.as_deref(),
+    );
+    // A joint issuer signs on the left, the lead body on the right.
+    let joint = match (&doc.joint, &plan.lien_tich) {
+        (Some((profile, path)), Some(j)) => Some(signed(
+            c,
+            (profile, path),
+            &j.nguoi_ky,
+            "lien_tich.nguoi_ky",
+            None,
+        )),
+        _ => None,
     };
-    let left = c.left_signature.take();
-    // Beside a second signature, Nơi nhận only where the clerk wrote one.
-    let no_recipients = left.is_some() && plan.noi_nhan.is_empty() && plan.luu.is_empty();
+    if joint.is_some() && c.left_signature.is_some() {
+        c.error(
+            "lien_tich",
+            format!(
+                "{} đã có chữ ký thứ hai bên trái, không ký liên tịch được (this form already has two signatures)",
+                plan.loai.title()
+            ),
+        );
+    }
+    let formal_second = c.left_signature.take();
+    // Beside a biên bản's second signature, Nơi nhận only where the clerk
+    // wrote one (Mẫu 1.9 has none).
+    let no_recipients = formal_second.is_some() && plan.noi_nhan.is_empty() && plan.luu.is_empty();
     let authority = match c.signer_title.take() {
         Some(title) => vec![title],
-        None if signer.chuc_danh.is_empty() => nd30::authority_lines(
-            signer.thay_mat.then_some(p.tap_the.as_str()),
-            signer.hinh_thuc,
-            &p.thu_truong,
-            &position,
-        ),
-        None => signer.chuc_danh.iter().map(|l| l.to_uppercase()).collect(),
+        None => own.authority,
     };
     Closing {
-        left,
+        left: formal_second.or(joint),
         recipients_title: nd30::RECIPIENTS_TITLE.to_string(),
         recipients: match no_recipients {
             true => Vec::new(),
             false => nd30::recipient_lines(&recipients, p.van_thu.as_deref(), &plan.luu),
         },
+        authority,
+        signer: own.signer,
+    }
+}
+
+/// A signature of `profile`'s: its signer found by name (or, rendered for
+/// another unit, by the position held), and the authority lines over the
+/// name (`TM.`, `KT.` … or the `chuc_danh` written).
+fn signed(
+    c: &mut Composer,
+    (profile, path): (&Profile, &Path),
+    signature: &Signature,
+    key: &str,
+    position_elsewhere: Option<&str>,
+) -> Signed {
+    let found = profile
+        .signer(&signature.ho_ten)
+        .or_else(|| position_elsewhere.and_then(|pos| profile.signer_by_position(pos)));
+    let (name, position) = match found {
+        Some(s) => (s.ho_ten.clone(), s.chuc_vu.clone()),
+        None => {
+            let known: Vec<&str> = profile.nguoi_ky.iter().map(|s| s.ho_ten.as_str()).collect();
+            let msg = format!(
+                "người ký `{}` không có trong hồ sơ đơn vị {} (unknown signer); người ký có: {}",
+                signature.ho_ten,
+                path.display(),
+                known.join(", ")
+            );
+            c.error(&format!("{key}.ho_ten"), msg);
+            (String::new(), String::new())
+        }
+    };
+    let authority = match signature.chuc_danh.is_empty() {
+        true => nd30::authority_lines(
+            signature.thay_mat.then_some(profile.tap_the.as_str()),
+            signature.hinh_thuc,
+            &profile.thu_truong,
+            &position,
+        ),
+        false => signature
+            .chuc_danh
+            .iter()
+            .map(|l| l.to_uppercase())
+            .collect(),
+    };
+    Signed {
         authority,
         signer: name,
     }

@@ -12,8 +12,8 @@ mod table;
 pub mod yaml;
 
 pub use plan::{
-    Appendix, Content, Dash, DocNumber, Khoan, Muc, Node, Part, Person, PhanCong, Plan, Signature,
-    Target, TaskResult, TO_CHECK_KEY,
+    Appendix, Content, Dash, DocNumber, JointIssuer, Khoan, Muc, Node, Part, Person, PhanCong,
+    Plan, Signature, Target, TaskResult, TO_CHECK_KEY,
 };
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};
@@ -72,6 +72,8 @@ pub struct Loaded {
     /// When rendered for another unit: the signer's position in the
     /// document's own profile, to find the same position in the other.
     pub signer_position: Option<String>,
+    /// The profile of the body issuing jointly (`lien_tich`), and its path.
+    pub joint: Option<(Profile, PathBuf)>,
 }
 
 impl Loaded {
@@ -83,6 +85,7 @@ impl Loaded {
             Some(&self.plan_path),
             Some(&self.profile_path),
             self.registry_path.as_ref(),
+            self.joint.as_ref().map(|(_, path)| path),
         ];
         files.into_iter().flatten().find_map(|path| {
             let text: String = std::fs::read_to_string(path).ok()?.nfc().collect();
@@ -128,6 +131,13 @@ pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
             .and_then(|own| position_held(&own, &plan)),
         None => None,
     };
+    let joint = match &plan.lien_tich {
+        Some(j) => {
+            let path = dir.join(&j.don_vi);
+            Some((yaml::load(&path)?, path))
+        }
+        None => None,
+    };
     let registry_path = plan.van_ban.as_ref().map(|r| dir.join(r));
     let registry = match &registry_path {
         Some(p) => yaml::load(p)?,
@@ -141,5 +151,6 @@ pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
         registry,
         registry_path,
         signer_position,
+        joint,
     })
 }

@@ -138,6 +138,11 @@ pub struct Plan {
     pub luu: Vec<String>,
     /// Người ký.
     pub nguoi_ky: Signature,
+    /// Liên tịch: a body issuing this document jointly with `don_vi`, which
+    /// leads it: named under it in the header, its code after it in the ký
+    /// hiệu, its signature on the left of the lead's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lien_tich: Option<JointIssuer>,
     /// Items `vanban next-year` left for a person to check; `render` warns
     /// while any remain.
     #[serde(default)]
@@ -766,6 +771,16 @@ pub struct PhanCong {
     /// Its content in order, after the tasks.
     #[serde(default, skip_serializing_if = "Content::is_empty")]
     pub noi_dung: Content,
+}
+
+/// A body issuing jointly with the document's own (liên tịch).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JointIssuer {
+    /// Its unit profile, a path relative to the document.
+    pub don_vi: String,
+    /// Who signs for it, one of that profile's signers.
+    pub nguoi_ky: Signature,
 }
 
 /// Who signs and with what authority (ô 7).

@@ -16,6 +16,7 @@ const CHI_THI: &str = "chi-thi-binh-dang-gioi-bat-trang-2026";
 const BIEN_BAN: &str = "bien-ban-hop-binh-dang-gioi-bat-trang-2026";
 const GIAY_MOI: &str = "giay-moi-hoi-nghi-binh-dang-gioi-bat-trang-2026";
 const GIAY_GIOI_THIEU: &str = "giay-gioi-thieu-binh-dang-gioi-bat-trang-2026";
+const LIEN_TICH: &str = "ke-hoach-lien-tich-binh-dang-gioi-bat-trang-2026";
 
 /// Render `data/<stem>.yaml`: its folder, DOCX and PDF.
 fn render(stem: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -237,10 +238,11 @@ fn a_bien_ban_has_no_date_line_and_two_signatures_side_by_side() {
     }
     let xml = Docx::new(std::fs::read(&docx).unwrap()).part("word/document.xml");
     let closing = &xml[xml.rfind("<w:tbl>").unwrap()..];
+    // Titles in one row, names in the next: each side's title over its name.
     let cells: Vec<&str> = closing.split("<w:tc>").skip(1).collect();
-    assert_eq!(cells.len(), 2);
-    assert!(cells[0].contains("THƯ KÝ") && cells[0].contains("Nguyễn Thị Thu"));
-    assert!(cells[1].contains("CHỦ TỌA") && cells[1].contains("Dương Đăng Hòa"));
+    assert_eq!(cells.len(), 4);
+    assert!(cells[0].contains("THƯ KÝ") && cells[2].contains("Nguyễn Thị Thu"));
+    assert!(cells[1].contains("CHỦ TỌA") && cells[3].contains("Dương Đăng Hòa"));
     if need("pdftotext", "reads word positions") {
         let words = util::pdf_words(&pdf, 1);
         let (secretary, chair) = (word(&words, "THƯ"), word(&words, "TỌA"));
@@ -339,6 +341,69 @@ fn a_department_issues_under_its_parent_bodys_line() {
     find(&paras, "TỜ TRÌNH");
     find(&paras, "I. SỰ CẦN THIẾT");
     find(&paras, "TRƯỞNG PHÒNG");
+}
+
+#[test]
+fn a_lien_tich_document_names_both_bodies_and_has_both_signatures_level() {
+    let (_dir, docx, pdf) = render(LIEN_TICH);
+    let paras = paragraphs(&docx);
+    let head: Vec<(&str, Option<&str>)> = paras[..5]
+        .iter()
+        .map(|p| (p.text.as_str(), p.style.as_deref()))
+        .collect();
+    assert_eq!(
+        head,
+        [
+            ("ỦY BAN NHÂN DÂN", Some("VBCoQuan")),
+            ("XÃ BÁT TRÀNG", Some("VBCoQuan")),
+            ("ỦY BAN MẶT TRẬN TỔ QUỐC", Some("VBCoQuan")),
+            ("VIỆT NAM XÃ BÁT TRÀNG", Some("VBCoQuan")),
+            ("Số: 03/KH-UBND-MTTQ", Some("VBSoKyHieu")),
+        ],
+        "the lead body on top, both codes in the ký hiệu"
+    );
+    // The closing: authority lines in one row, names in the next; the joint
+    // body on the left, the lead on the right.
+    let xml = Docx::new(std::fs::read(&docx).unwrap()).part("word/document.xml");
+    let closing = &xml[xml.rfind("<w:tbl>").unwrap()..];
+    let rows: Vec<Vec<&str>> = closing
+        .split("<w:tr>")
+        .skip(1)
+        .map(|r| r.split("<w:tc>").skip(1).collect())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0][0].contains("TM. BAN THƯỜNG TRỰC") && rows[0][0].contains("CHỦ TỊCH"));
+    assert!(rows[0][1].contains("TM. ỦY BAN NHÂN DÂN") && rows[0][1].contains("PHÓ CHỦ TỊCH"));
+    assert!(rows[1][0].contains("«Họ và tên Chủ tịch UBMTTQ»"));
+    assert!(rows[1][1].contains("Dương Đăng Hòa"));
+    // Nơi nhận follows the two signatures, with the records office.
+    let recipients = find(&paras, "Nơi nhận:");
+    assert_eq!(recipients.style.as_deref(), Some("VBNoiNhan"));
+    find(&paras, "- Lưu: VT, VHXH.");
+    if need("pdftotext", "reads word positions") {
+        let words = util::pdf_words(&pdf, 1);
+        let tm: Vec<&Word> = words.iter().filter(|w| w.text == "TM.").collect();
+        assert_eq!(tm.len(), 2);
+        assert!((tm[0].y_min - tm[1].y_min).abs() < 1.0, "authorities level");
+        let (joint, lead) = (word(&words, "«Họ"), word(&words, "Dương"));
+        assert!((joint.y_min - lead.y_min).abs() < 1.0, "names level");
+        let middle = pt(30.0 + (210.0 - 45.0) / 2.0);
+        assert!(joint.x_max < middle && lead.x_min > middle, "one each side");
+    }
+    // The joint body's signer is looked up in its own profile.
+    let case = util::Case::new();
+    let path = case.path(&format!("{LIEN_TICH}.yaml"));
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let from = "    ho_ten: «Họ và tên Chủ tịch UBMTTQ»";
+    assert!(yaml.contains(from));
+    std::fs::write(&path, yaml.replacen(from, "    ho_ten: Dương Đăng Hòa", 1)).unwrap();
+    let out = case.vanban(&["render", &format!("{LIEN_TICH}.yaml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("lien_tich.nguoi_ky.ho_ten") && said.contains("mttq-bat-trang.yaml"),
+        "{said}"
+    );
 }
 
 /// The body's paragraphs from the first with `from` to the last before
@@ -470,6 +535,7 @@ fn every_kinds_example_opens_cleanly_and_paginates_alike() {
         BIEN_BAN,
         GIAY_MOI,
         GIAY_GIOI_THIEU,
+        LIEN_TICH,
     ] {
         let (_dir, docx, pdf) = render(stem);
         if let Some(report) = util::audit(&docx) {

@@ -384,16 +384,26 @@ fn boxed(
 
 /// A borderless two-column table over the text width (header, closing).
 fn two_columns(left: TableCell, right: TableCell, widths_mm: (f32, f32)) -> docx_rs::Table {
+    column_rows(vec![(left, right)], widths_mm)
+}
+
+/// A borderless table of two columns and as many rows, over the text width.
+fn column_rows(rows: Vec<(TableCell, TableCell)>, widths_mm: (f32, f32)) -> docx_rs::Table {
     let (l, r) = (twips(widths_mm.0), twips(widths_mm.1));
-    let row = TableRow::new(vec![
-        left.width(l as usize, WidthType::Dxa)
-            .vertical_align(VAlignType::Top),
-        right
-            .width(r as usize, WidthType::Dxa)
-            .vertical_align(VAlignType::Top),
-    ])
-    .cant_split();
-    docx_rs::Table::without_borders(vec![row])
+    let rows = rows
+        .into_iter()
+        .map(|(left, right)| {
+            TableRow::new(vec![
+                left.width(l as usize, WidthType::Dxa)
+                    .vertical_align(VAlignType::Top),
+                right
+                    .width(r as usize, WidthType::Dxa)
+                    .vertical_align(VAlignType::Top),
+            ])
+            .cant_split()
+        })
+        .collect();
+    docx_rs::Table::without_borders(rows)
         .set_grid(vec![l as usize, r as usize])
         .width((l + r) as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
@@ -549,13 +559,23 @@ fn table_cell(cell: &Cell, width: usize, bold: bool) -> TableCell {
 }
 
 fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {
-    let right = signature(TableCell::new(), &c.authority, &c.signer, doc);
     match &c.left {
-        // Two signatures side by side, each over half the line.
+        // Two signatures side by side, each over half the line: authority
+        // lines in one row, names in the next, so that both start and both
+        // names stand level however many lines each authority has.
         Some(left) => {
             let half = doc.page.text_width_mm() / 2.0;
-            let left = signature(TableCell::new(), &left.authority, &left.signer, doc);
-            two_columns(left, right, (half, half))
+            let name = |signer: &str| TableCell::new().add_paragraph(name(signer, doc));
+            column_rows(
+                vec![
+                    (
+                        authority(TableCell::new(), &left.authority),
+                        authority(TableCell::new(), &c.authority),
+                    ),
+                    (name(&left.signer), name(&c.signer)),
+                ],
+                (half, half),
+            )
         }
         None => {
             let mut left =
@@ -563,24 +583,30 @@ fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {
             for line in &c.recipients {
                 left = left.add_paragraph(styled(ParaStyle::NoiNhanMuc, line));
             }
+            let right =
+                authority(TableCell::new(), &c.authority).add_paragraph(name(&c.signer, doc));
             two_columns(left, right, (doc.page.left_col_mm, doc.page.right_col_mm))
         }
     }
 }
 
-/// Authority and position lines, room to sign and seal, the name.
-fn signature(mut cell: TableCell, authority: &[String], signer: &str, doc: &Document) -> TableCell {
-    for line in authority {
+/// Authority and position lines, each kept with the next down to the name.
+fn authority(mut cell: TableCell, lines: &[String]) -> TableCell {
+    for line in lines {
         cell = cell.add_paragraph(styled(ParaStyle::ChucVu, line).keep_next(true));
     }
-    // Room for the signature and the seal, kept as spacing above the name so
-    // no empty paragraphs sit in the document.
-    let name = styled(ParaStyle::HoTen, signer).line_spacing(
+    cell
+}
+
+/// The signer's name, after the room to sign and seal.
+fn name(signer: &str, doc: &Document) -> docx_rs::Paragraph {
+    // The room is spacing above the name, so that no empty paragraphs sit
+    // in the document.
+    styled(ParaStyle::HoTen, signer).line_spacing(
         LineSpacing::new()
             .before(twips(doc.page.signature_space_mm))
             .after(0)
             .line(240)
             .line_rule(LineSpacingType::Auto),
-    );
-    cell.add_paragraph(name)
+    )
 }
