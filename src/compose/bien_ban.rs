@@ -86,7 +86,6 @@ pub(super) fn body(c: &mut Composer) {
         None => required(c, "ket_thuc"),
     }
     c.signer_title = Some(c.wording(WORDING, "ky_chu_toa", &crate::templates::NoView {}));
-    super::refuse_report_parts(c, false);
 }
 
 /// A part the form of a biên bản cannot do without.

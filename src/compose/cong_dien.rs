@@ -10,5 +10,4 @@ pub(super) fn body(c: &mut Composer) {
     frame::addressed(c, &lead);
     frame::opening(c);
     outline::top_level(c, &doc.plan.noi_dung, "noi_dung");
-    super::refuse_report_parts(c, false);
 }

@@ -341,15 +341,6 @@ pub(super) fn closing(c: &mut Composer) -> Closing {
         )),
         _ => None,
     };
-    if joint.is_some() && c.left_signature.is_some() {
-        c.error(
-            "lien_tich",
-            format!(
-                "{} đã có chữ ký thứ hai bên trái, không ký liên tịch được (this form already has two signatures)",
-                plan.loai.title()
-            ),
-        );
-    }
     let formal_second = c.left_signature.take();
     // Beside a biên bản's second signature, Nơi nhận only where the clerk
     // wrote one (Mẫu 1.9 has none).

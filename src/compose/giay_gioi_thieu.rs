@@ -47,10 +47,6 @@ pub(super) fn body(c: &mut Composer) {
         }
         None => required(c, "gia_tri_den"),
     }
-    // The form has no other content: what else the clerk wrote would be lost.
-    c.refuse_unprinted("noi_dung", !plan.noi_dung.is_empty());
-    c.refuse_unprinted("mo_dau", !plan.mo_dau.is_empty());
-    super::refuse_report_parts(c, false);
 }
 
 /// One line of the form: the wording `wording` around the value at `key`.

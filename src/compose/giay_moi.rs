@@ -58,7 +58,6 @@ pub(super) fn body(c: &mut Composer) {
     }
     frame::opening(c);
     outline::top_level(c, &plan.noi_dung, "noi_dung");
-    super::refuse_report_parts(c, false);
 }
 
 /// The issuing body as a sentence names it: its collective in sentence case

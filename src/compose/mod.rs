@@ -32,7 +32,7 @@ mod warnings;
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::input::Loaded;
 use crate::model::{Block, Document, Inline, Paragraph};
-use crate::nd30::{DateForm, DocKind, Mark, Outline, ParaStyle, PAGE};
+use crate::nd30::{self, DateForm, DocKind, Mark, Outline, ParaStyle, PAGE};
 use crate::templates::Templates;
 use crate::text::Vars;
 
@@ -67,6 +67,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
             )
             .into());
     };
+    refuse_unprinted_keys(&mut c);
     // A công văn has no tên loại: its trích yếu is the header's V/v.
     let title = (plan.loai != DocKind::CongVan).then(|| frame::title(&mut c));
     build(&mut c);
@@ -125,16 +126,32 @@ fn builder(kind: DocKind) -> Option<fn(&mut Composer)> {
     })
 }
 
-/// A báo cáo's own parts, which other kinds do not print, and the targets
-/// unless the kind prints them.
-fn refuse_report_parts(c: &mut Composer, targets_printed: bool) {
-    let doc = c.doc;
-    let plan = &doc.plan;
-    c.refuse_unprinted("ket_qua", !plan.ket_qua.is_empty());
-    c.refuse_unprinted("ton_tai", !plan.ton_tai.is_empty());
-    c.refuse_unprinted("phuong_huong", !plan.phuong_huong.is_empty());
-    c.refuse_unprinted("kien_nghi", !plan.kien_nghi.is_empty());
-    c.refuse_unprinted("chi_tieu", !targets_printed && !plan.chi_tieu.is_empty());
+/// Content of the document that its kind's form does not print is an
+/// error, never silence: each key written, against the form's parts
+/// ([`nd30::forms`]).
+fn refuse_unprinted_keys(c: &mut Composer) {
+    let plan = &c.doc.plan;
+    let serde_json::Value::Object(keys) = serde_json::to_value(plan).expect("a plan serialises")
+    else {
+        return;
+    };
+    for (key, value) in keys {
+        if written(&value) && !nd30::forms::prints(plan.loai, &key) {
+            c.refuse_unprinted(&key, true);
+        }
+    }
+}
+
+/// Whether a serialised value holds anything: the defaults of keys left
+/// out (`null`, `[]`, `false`) do not.
+fn written(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Null | Value::Bool(false) => false,
+        Value::Array(items) => !items.is_empty(),
+        Value::Object(map) => !map.is_empty(),
+        _ => true,
+    }
 }
 
 /// What a kind's builder works with: the document, its placeholders, the

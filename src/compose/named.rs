@@ -34,7 +34,6 @@ pub(super) fn body(c: &mut Composer) {
     if plan.noi_dung.is_empty() && plan_targets {
         targets(c, 0);
     }
-    super::refuse_report_parts(c, plan_targets);
 }
 
 /// The plan's targets: `STT | Chỉ tiêu | Đơn vị tính | Kế hoạch`.

@@ -61,7 +61,6 @@ pub(super) fn body(c: &mut Composer) {
         );
         outline::numbered_at(c, 0, "thi_hanh", &line);
     }
-    super::refuse_report_parts(c, false);
 }
 
 /// Who issues it: the body as a collective (`TM.`), otherwise its head by

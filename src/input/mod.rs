@@ -27,13 +27,41 @@ use unicode_normalization::UnicodeNormalization;
 /// JSON Schemas of the three input files, for editors (`vanban schema`).
 pub fn schema(kind: SchemaKind) -> String {
     let schema = match kind {
-        SchemaKind::VanBan => schemars::schema_for!(Plan),
-        SchemaKind::DonVi => schemars::schema_for!(Profile),
-        SchemaKind::DanhMuc => schemars::schema_for!(Registry),
+        SchemaKind::VanBan => plan_schema_for_editors(),
+        SchemaKind::DonVi => serde_json::to_value(schemars::schema_for!(Profile)),
+        SchemaKind::DanhMuc => serde_json::to_value(schemars::schema_for!(Registry)),
     };
-    let mut text = serde_json::to_string_pretty(&schema).expect("schema serialises");
+    let mut text = serde_json::to_string_pretty(&schema.expect("schema serialises"))
+        .expect("schema serialises");
     text.push('\n');
     text
+}
+
+/// A document's schema as an editor reads it: `loai` offers the kinds
+/// vanban lays out, and once chosen, only the keys its form prints
+/// ([`nd30::forms`]). Loading checks against the plain schema instead and
+/// leaves the kind's keys to compose, whose message names the kind.
+fn plan_schema_for_editors() -> serde_json::Result<serde_json::Value> {
+    use crate::nd30::{forms, DocKind};
+    use serde_json::{json, Value};
+    let mut schema = serde_json::to_value(schemars::schema_for!(Plan))?;
+    let mut laid_out = Vec::new();
+    let mut each_kind = Vec::new();
+    for kind in DocKind::ALL {
+        let Some(own) = forms::own_keys(kind) else {
+            continue;
+        };
+        let name = serde_json::to_value(kind)?;
+        let keys: Vec<&str> = forms::COMMON.iter().copied().chain(own).collect();
+        each_kind.push(json!({
+            "if": { "properties": { "loai": { "const": name } }, "required": ["loai"] },
+            "then": { "propertyNames": { "enum": keys } },
+        }));
+        laid_out.push(name);
+    }
+    schema["$defs"]["DocKind"]["enum"] = Value::Array(laid_out);
+    schema["allOf"] = Value::Array(each_kind);
+    Ok(schema)
 }
 
 /// Which input file a schema describes.

@@ -9,6 +9,7 @@ pub const EDITION: &str = "Nghị định 30/2020/NĐ-CP ngày 05/3/2020 về c�
 
 mod figures;
 mod format;
+pub mod forms;
 mod kinds;
 mod layout;
 mod numbering;

@@ -266,3 +266,55 @@ fn schemas_are_current_and_every_example_points_to_its_own() {
     let bc = std::fs::read_to_string(case.path("bc.yaml")).unwrap();
     assert!(bc.starts_with("# yaml-language-server: $schema=schema/van-ban.json\n"));
 }
+
+/// The editor's schema lets each kind have the keys its form prints and no
+/// other: every example in `data/` and `tests/fixtures/examples/` passes
+/// it, and a key of another kind's form is flagged.
+#[test]
+fn the_editors_schema_offers_each_kind_only_its_own_keys() {
+    let out = Case::new().vanban_ok(&["schema", "van-ban"]);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let read = |path: &std::path::Path| -> serde_json::Value {
+        serde_norway::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let mut checked = 0;
+    for dir in ["data", "tests/fixtures/examples"] {
+        for entry in std::fs::read_dir(util::root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if !text.starts_with("# yaml-language-server: $schema=")
+                || !text.lines().next().unwrap().ends_with("van-ban.json")
+            {
+                continue;
+            }
+            let errors: Vec<String> = validator
+                .iter_errors(&read(&path))
+                .map(|e| format!("{}: {e}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "{checked} examples");
+    let mut minutes =
+        read(&util::root().join("data/bien-ban-hop-binh-dang-gioi-bat-trang-2026.yaml"));
+    minutes["thi_hanh"] = serde_json::json!(["Văn phòng"]);
+    assert!(!validator.is_valid(&minutes), "thi_hanh is a quyết định's");
+    minutes["loai"] = serde_json::json!("quyet_dinh");
+    minutes.as_object_mut().unwrap().retain(|k, _| {
+        ![
+            "thoi_gian",
+            "dia_diem",
+            "thanh_phan",
+            "chu_tri",
+            "thu_ky",
+            "ket_thuc",
+        ]
+        .contains(&k.as_str())
+    });
+    assert!(validator.is_valid(&minutes), "as a quyết định it may");
+    // Kinds vanban does not lay out are not offered.
+    minutes["loai"] = serde_json::json!("hop_dong");
+    assert!(!validator.is_valid(&minutes));
+}
