@@ -153,6 +153,10 @@ pub struct Span {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// A footnote: its mark stands here (the span's text is empty), its
+    /// text at the foot of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Inline>,
 }
 
 impl Inline {
@@ -162,6 +166,7 @@ impl Inline {
             text: text.into(),
             bold: false,
             italic: false,
+            note: None,
         }])
     }
 
@@ -193,11 +198,14 @@ impl Inline {
     /// Append plain text.
     pub fn push_plain(&mut self, text: &str) {
         match self.0.last_mut() {
-            Some(last) if !last.bold && !last.italic => last.text.push_str(text),
+            Some(last) if !last.bold && !last.italic && last.note.is_none() => {
+                last.text.push_str(text)
+            }
             _ => self.0.push(Span {
                 text: text.to_string(),
                 bold: false,
                 italic: false,
+                note: None,
             }),
         }
     }

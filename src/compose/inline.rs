@@ -2,16 +2,86 @@
 //! and emphasis read. `**bold**`, `*italic*`, `***both***`; `\*` is a literal
 //! asterisk, and an asterisk that opens or closes nothing (`5 * 3`) stays as
 //! written. A line break inside the text is a line break on the page.
+//! `^[…]` is a footnote, as pandoc writes one: its mark stands there, its
+//! text (with its own emphasis) goes to the foot of the page. Emphasis does
+//! not run across a footnote.
 
 use crate::model::{Inline, Span};
 use crate::text::{self, Vars};
 
-/// `raw` with its emphasis read and its placeholders filled. Emphasis is
-/// read first, so a citation's own text is never taken for marks.
+/// `raw` with its footnotes and emphasis read and its placeholders filled.
+/// Emphasis is read first, so a citation's own text is never taken for
+/// marks.
 pub fn inline(raw: &str, vars: &Vars) -> Result<Inline, String> {
-    let mut out = emphasis(raw.trim_end_matches('\n'));
-    for span in &mut out.0 {
+    let mut spans = Vec::new();
+    for piece in footnotes(raw.trim_end_matches('\n'))? {
+        match piece {
+            Piece::Text(t) => {
+                spans.extend(emphasis(t).0.into_iter().filter(|s| !s.text.is_empty()))
+            }
+            Piece::Note(t) => {
+                if t.contains("^[") {
+                    return Err(
+                        "chú thích không lồng trong chú thích (a footnote inside a footnote)"
+                            .into(),
+                    );
+                }
+                spans.push(Span {
+                    text: String::new(),
+                    bold: false,
+                    italic: false,
+                    note: Some(inline(t, vars)?),
+                });
+            }
+        }
+    }
+    for span in &mut spans {
         span.text = text::expand(&span.text, vars)?;
+    }
+    if spans.is_empty() {
+        return Ok(Inline::plain_text(""));
+    }
+    Ok(Inline(spans))
+}
+
+/// A stretch of a clerk's text: text, or a footnote's `^[…]` content.
+#[derive(Debug, PartialEq)]
+enum Piece<'a> {
+    Text(&'a str),
+    Note(&'a str),
+}
+
+/// `raw` cut at its footnotes; a footnote ends at the `]` that closes its
+/// `^[`, brackets inside it counted.
+fn footnotes(raw: &str) -> Result<Vec<Piece<'_>>, String> {
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(start) = rest.find("^[") {
+        if start > 0 {
+            out.push(Piece::Text(&rest[..start]));
+        }
+        let body = &rest[start + 2..];
+        let mut depth = 0usize;
+        let end = body.char_indices().find_map(|(i, c)| match c {
+            '[' => {
+                depth += 1;
+                None
+            }
+            ']' if depth == 0 => Some(i),
+            ']' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        });
+        let Some(end) = end else {
+            return Err("chú thích `^[` chưa có `]` đóng (unclosed footnote)".into());
+        };
+        out.push(Piece::Note(&body[..end]));
+        rest = &body[end + 1..];
+    }
+    if !rest.is_empty() || out.is_empty() {
+        out.push(Piece::Text(rest));
     }
     Ok(out)
 }
@@ -42,6 +112,7 @@ pub fn emphasis(raw: &str) -> Inline {
             text: text.to_string(),
             bold,
             italic,
+            note: None,
         }),
     };
     for (i, token) in tokens.iter().enumerate() {
@@ -72,6 +143,7 @@ pub fn emphasis(raw: &str) -> Inline {
             text: String::new(),
             bold: false,
             italic: false,
+            note: None,
         });
     }
     Inline(spans)
@@ -202,6 +274,28 @@ mod tests {
         assert_eq!(runs("ghi chú*"), [r("ghi chú*", false, false)]);
         assert_eq!(runs("****"), [r("****", false, false)]);
         assert_eq!(runs(""), [r("", false, false)]);
+    }
+
+    #[test]
+    fn footnotes_are_cut_at_their_closing_bracket() {
+        use Piece::*;
+        assert_eq!(
+            footnotes("năm 2018) ^[Hồ sơ [dự thảo] gửi.]. Nhân dân^[Kết luận *số 212*]; hết")
+                .unwrap(),
+            [
+                Text("năm 2018) "),
+                Note("Hồ sơ [dự thảo] gửi."),
+                Text(". Nhân dân"),
+                Note("Kết luận *số 212*"),
+                Text("; hết"),
+            ]
+        );
+        assert_eq!(footnotes("không có").unwrap(), [Text("không có")]);
+        assert_eq!(
+            footnotes("[1] ngoặc vuông thường").unwrap(),
+            [Text("[1] ngoặc vuông thường")]
+        );
+        assert!(footnotes("mở ^[mà không đóng").is_err());
     }
 
     #[test]

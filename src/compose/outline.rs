@@ -117,6 +117,7 @@ fn numbered(c: &mut Composer, level: usize, label: String, key: &str, raw: &str)
                 text: format!("{label} "),
                 bold: true,
                 italic: false,
+                note: None,
             }];
             runs.extend(text.0);
             Paragraph::new(ParaStyle::Doan, None, Inline(runs))

@@ -176,11 +176,16 @@ pub fn citation_date(d: Date) -> String {
 
 /// The department code of a `Lưu` item, which must be the issuer's:
 /// `VHXH`, `QHĐP(2b)` (with copies), `KGVX. Thg` (with the typist's
-/// initials). A tag in brackets, `(MT.Tấn)`, names a person: no code.
+/// initials), `Vụ CQĐP` (the unit's kind before its code, as ministries
+/// write it). A tag in brackets, `(MT.Tấn)`, names a person: no code.
 pub fn archive_code(item: &str) -> Option<&str> {
-    let item = item.trim();
+    const UNIT_KINDS: [&str; 5] = ["Vụ ", "Phòng ", "Ban ", "Cục ", "Văn phòng "];
+    let mut item = item.trim();
     if item.starts_with('(') {
         return None;
+    }
+    if let Some(kind) = UNIT_KINDS.iter().find(|k| item.starts_with(**k)) {
+        item = item[kind.len()..].trim_start();
     }
     let end = item.find([' ', '.', '(']).unwrap_or(item.len());
     Some(&item[..end])
@@ -303,6 +308,7 @@ mod tests {
         assert_eq!(archive_code("QHĐP(2b)"), Some("QHĐP"));
         assert_eq!(archive_code("KGVX. Thg"), Some("KGVX"));
         assert_eq!(archive_code("(MT.Tấn)"), None);
+        assert_eq!(archive_code("Vụ CQĐP"), Some("CQĐP"));
         assert_eq!(
             recipient_lines(
                 &["Như trên".into(), "TTgCP (để b/c)".into()],

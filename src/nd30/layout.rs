@@ -230,6 +230,8 @@ pub enum ParaStyle {
     HoTen,
     /// Page number in the top margin (PL1 I.7).
     SoTrang,
+    /// A footnote's text at the foot of the page.
+    ChuThich,
 }
 
 /// How a paragraph style looks; sizes in points, lengths in millimetres.
@@ -255,7 +257,7 @@ pub struct StyleSpec {
 }
 
 impl ParaStyle {
-    pub const ALL: [ParaStyle; 30] = [
+    pub const ALL: [ParaStyle; 31] = [
         ParaStyle::CoQuanChuQuan,
         ParaStyle::CoQuan,
         ParaStyle::SoKyHieu,
@@ -286,6 +288,7 @@ impl ParaStyle {
         ParaStyle::ChucVu,
         ParaStyle::HoTen,
         ParaStyle::SoTrang,
+        ParaStyle::ChuThich,
     ];
 
     pub fn spec(self) -> StyleSpec {
@@ -432,6 +435,9 @@ impl ParaStyle {
             ChucVu => s("VBChucVu", "VB Chức vụ người ký", 14.0, true, false, Center),
             HoTen => s("VBHoTen", "VB Họ tên người ký", 14.0, true, false, Center),
             SoTrang => s("VBSoTrang", "VB Số trang", 14.0, false, false, Center),
+            // The decree sets no size for footnotes; a step under the body,
+            // as Nơi nhận's heading, is what ministries use (example 02).
+            ChuThich => s("VBChuThich", "VB Chú thích", 12.0, false, false, Justify),
         }
     }
 }

@@ -8,8 +8,9 @@ use crate::util::{self, need, norm, Docx};
 use std::path::Path;
 use std::process::Command;
 
-const EXAMPLES: [&str; 7] = [
+const EXAMPLES: [&str; 8] = [
     "01-qd-quy-che-lay-y-kien-dien-tu-cantho",
+    "02-cv-tuyen-truyen-sap-xep-dvhc-bnv",
     "03-tb-ket-luan-lam-viec-phutho-vpcp",
     "04-kh-chuyen-doi-so-doanh-nghiep-dongthap",
     "05-kh-tiep-cong-dan-bau-cu-mttq-luongminh",
@@ -21,7 +22,8 @@ const EXAMPLES: [&str; 7] = [
 /// The reference's words in reading order: after the SOURCE, KIND and NOTE
 /// lines, its header as `left | right` rows read left column then right
 /// (the header's rules, `-----`, left out), then the text, table cells in
-/// row order without their ` | ` separators.
+/// row order without their ` | ` separators, then the footnotes, `[1] …`,
+/// after their rule `____`, which is left out.
 fn reference_words(text: &str) -> Vec<String> {
     let mut lines = text.lines().skip(4);
     let (mut left, mut right) = (Vec::new(), Vec::new());
@@ -38,7 +40,7 @@ fn reference_words(text: &str) -> Vec<String> {
         .chain(right)
         .chain(lines.map(str::to_string))
         .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
-        .filter(|w| w != "|")
+        .filter(|w| w != "|" && !w.chars().all(|c| c == '_'))
         .collect()
 }
 
@@ -65,18 +67,48 @@ fn render(
     (dir, docx, pdf, said)
 }
 
+/// The DOCX's words in reading order, each footnote's mark written as the
+/// reference writes it (`[1]`) where it stands, and the notes after
+/// everything else, each led by its mark.
 fn docx_words(docx: &Path) -> Vec<String> {
-    let paras = Docx::new(std::fs::read(docx).unwrap()).paragraphs();
-    norm(
-        &paras
-            .iter()
-            .map(|p| p.text.clone())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-    .split(' ')
-    .map(str::to_string)
-    .collect()
+    words_with_notes(docx, |n| format!("[{n}]"), true)
+}
+
+/// The DOCX's words, each footnote's mark as `mark` writes its number, its
+/// notes after the rest if `notes`.
+fn words_with_notes(docx: &Path, mark: fn(usize) -> String, notes: bool) -> Vec<String> {
+    let mut package = Docx::new(std::fs::read(docx).unwrap());
+    let mut xml = package.part("word/document.xml");
+    let count = xml.matches("<w:footnoteReference ").count();
+    for n in 1..=count {
+        xml = xml.replacen(
+            &format!(r#"<w:footnoteReference w:id="{n}"/>"#),
+            &format!("<w:t>{}</w:t>", mark(n)),
+            1,
+        );
+    }
+    let mut texts: Vec<String> = util::paragraphs(&xml).into_iter().map(|p| p.text).collect();
+    if notes {
+        let footnotes = package.part("word/footnotes.xml");
+        let texts_of_notes = util::paragraphs(&footnotes);
+        assert_eq!(texts_of_notes.len(), count, "one paragraph per note");
+        for (i, p) in texts_of_notes.into_iter().enumerate() {
+            texts.push(format!("{} {}", mark(i + 1), p.text.trim_start()));
+        }
+    }
+    norm(&texts.join(" "))
+        .split(' ')
+        .map(str::to_string)
+        .collect()
+}
+
+/// The footnotes' texts, in order.
+fn notes(docx: &Path) -> Vec<String> {
+    let xml = Docx::new(std::fs::read(docx).unwrap()).part("word/footnotes.xml");
+    util::paragraphs(&xml)
+        .into_iter()
+        .map(|p| norm(p.text.trim()))
+        .collect()
 }
 
 fn as_strs(words: &[String]) -> Vec<&str> {
@@ -115,12 +147,26 @@ fn the_pdf_says_what_the_docx_says_and_both_paginate_alike() {
         }
         // Page numbers are in the PDF's text but in a header part of the DOCX.
         let page_number = |w: &&str| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
-        let pdf_text = util::pdf_text(&pdf).replace('\u{c}', " ");
+        let mut pdf_text = util::pdf_text(&pdf).replace('\u{c}', " ");
+        // Footnotes sit at the foot of their page, each after its number:
+        // compared on their own, then taken out. Their marks stay in the
+        // text as their numbers, which the extraction ends with a line
+        // break (`dân2` / `;`): the DOCX's are read the same way.
+        for (i, note) in notes(&docx).iter().enumerate() {
+            let entry = format!("{}{}", i + 1, note.replace(' ', ""));
+            let squeezed: String = pdf_text.split_whitespace().collect();
+            assert!(
+                squeezed.contains(&entry),
+                "{stem}: footnote {} in the PDF",
+                i + 1
+            );
+            pdf_text = remove_spread(&pdf_text, &entry);
+        }
         let pdf_words: Vec<&str> = pdf_text
             .split_whitespace()
             .filter(|w| !page_number(w))
             .collect();
-        let docx = docx_words(&docx);
+        let docx = words_with_notes(&docx, |n| format!("{n} "), false);
         let docx_words: Vec<&str> = docx
             .iter()
             .map(String::as_str)
@@ -151,6 +197,28 @@ fn the_pdf_says_what_the_docx_says_and_both_paginate_alike() {
 }
 
 /// The text of each table's header rows, spaces left out, from the DOCX.
+/// `text` without the first run of its characters that spells `squeezed`
+/// with the white space taken out.
+fn remove_spread(text: &str, squeezed: &str) -> String {
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| !c.is_whitespace())
+        .collect();
+    let target: Vec<char> = squeezed.chars().collect();
+    let start = (0..chars.len())
+        .find(|&i| {
+            chars[i..]
+                .iter()
+                .map(|(_, c)| *c)
+                .take(target.len())
+                .eq(target.iter().copied())
+        })
+        .expect("present");
+    let (from, _) = chars[start];
+    let (last, c) = chars[start + target.len() - 1];
+    format!("{}{}", &text[..from], &text[last + c.len_utf8()..])
+}
+
 fn header_rows(docx: &Path) -> Vec<String> {
     let xml = Docx::new(std::fs::read(docx).unwrap()).part("word/document.xml");
     xml.split("<w:tbl>")

@@ -10,12 +10,15 @@ use crate::model::{
 };
 use crate::nd30::{Align, PageSetup, ParaStyle, StyleSpec};
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, HeaderReference, LineSpacing, LineSpacingType,
-    PageMargin, PageNum, PageNumType, PageOrientationType, PageSize, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType,
-    Style, StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
-    VMergeType, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Footnote, HeaderReference, LineSpacing,
+    LineSpacingType, PageMargin, PageNum, PageNumType, PageOrientationType, PageSize,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, RunProperty,
+    SectionProperty, SpecialIndentType, Style, StyleType, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, VMergeType, VertAlignType, WidthType,
 };
+
+/// The character style docx-rs gives a footnote's mark (`FootnoteReference`).
+pub(super) const FOOTNOTE_MARK_STYLE: &str = "FootnoteReference";
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
@@ -55,6 +58,10 @@ pub fn write(doc: &Document) -> Vec<u8> {
     for style in ParaStyle::ALL {
         docx = docx.add_style(named_style(style.spec()));
     }
+    // The footnote mark, raised, as Word's own style of that name.
+    let mut mark = Style::new(FOOTNOTE_MARK_STYLE, StyleType::Character).name("footnote reference");
+    mark.run_property = RunProperty::new().vert_align(VertAlignType::SuperScript);
+    docx = docx.add_style(mark);
     let mut w = Writer::new(docx, page);
     if let Some(draft) = &doc.draft {
         // At the top right of page 1, above the header.
@@ -107,6 +114,9 @@ struct Writer<'a> {
     page: &'a PageSetup,
     section: Section,
     headers: (Option<HeaderReference>, Option<HeaderReference>),
+    /// The last footnote's number: each document numbers its own from 1,
+    /// so the same input gives the same bytes.
+    notes: usize,
 }
 
 impl<'a> Writer<'a> {
@@ -125,6 +135,7 @@ impl<'a> Writer<'a> {
                 restart: false,
             },
             headers,
+            notes: 0,
         }
     }
 
@@ -142,7 +153,10 @@ impl<'a> Writer<'a> {
     fn blocks(&mut self, blocks: &[Block], doc: &Document) {
         for block in blocks {
             match block {
-                Block::Paragraph(p) => self.paragraph(paragraph(p)),
+                Block::Paragraph(p) => {
+                    let p = paragraph(p, &mut self.notes);
+                    self.paragraph(p)
+                }
                 Block::Table(t) if t.landscape && !self.section.landscape => {
                     let around = self.section;
                     self.next_section(Section {
@@ -150,14 +164,20 @@ impl<'a> Writer<'a> {
                         first_unnumbered: false,
                         restart: false,
                     });
-                    self.table(table(t, doc));
+                    {
+                        let t = table(t, doc, &mut self.notes);
+                        self.table(t)
+                    };
                     self.next_section(Section {
                         first_unnumbered: false,
                         restart: false,
                         ..around
                     });
                 }
-                Block::Table(t) => self.table(table(t, doc)),
+                Block::Table(t) => {
+                    let t = table(t, doc, &mut self.notes);
+                    self.table(t)
+                }
             }
         }
     }
@@ -289,18 +309,40 @@ fn sized(style: ParaStyle, text: &str, size_pt: f32) -> docx_rs::Paragraph {
         .add_run(run)
 }
 
-fn paragraph(p: &Paragraph) -> docx_rs::Paragraph {
+fn paragraph(p: &Paragraph, notes: &mut usize) -> docx_rs::Paragraph {
     let mut out = docx_rs::Paragraph::new().style(p.style.spec().id);
     if let Some(label) = &p.label {
         out = out.add_run(Run::new().add_text(format!("{label} ")));
     }
-    runs(out, &p.text, false).keep_next(p.keep_next)
+    runs(out, &p.text, false, notes).keep_next(p.keep_next)
 }
 
 /// The runs of `text` appended to `p`: emphasis as run properties, each
 /// line break a `w:br`. `bold` makes every run bold (a table's header).
-fn runs(mut p: docx_rs::Paragraph, text: &Inline, bold: bool) -> docx_rs::Paragraph {
+fn runs(
+    mut p: docx_rs::Paragraph,
+    text: &Inline,
+    bold: bool,
+    notes: &mut usize,
+) -> docx_rs::Paragraph {
     for span in &text.0 {
+        if let Some(note) = &span.note {
+            // A real footnote: Word numbers the mark and sets the text at
+            // the foot of the page, as typst does in the PDF.
+            *notes += 1;
+            let content = runs(
+                docx_rs::Paragraph::new().style(ParaStyle::ChuThich.spec().id),
+                note,
+                false,
+                notes,
+            );
+            let footnote = Footnote {
+                id: *notes,
+                content: vec![content],
+            };
+            p = p.add_run(Run::new().add_footnote_reference(footnote));
+            continue;
+        }
         let mut run = Run::new();
         for (i, line) in span.text.split('\n').enumerate() {
             if i > 0 {
@@ -466,7 +508,7 @@ fn margins(page: &PageSetup) -> PageMargin {
         .footer(twips(page.header_mm) as i32)
 }
 
-fn table(t: &Table, doc: &Document) -> docx_rs::Table {
+fn table(t: &Table, doc: &Document, notes: &mut usize) -> docx_rs::Table {
     let width = if t.landscape {
         doc.page.landscape_text_width_mm()
     } else {
@@ -515,6 +557,7 @@ fn table(t: &Table, doc: &Document) -> docx_rs::Table {
                 cell,
                 grid[column..column + span].iter().sum(),
                 header || row.bold,
+                notes,
             ));
             column += span;
         }
@@ -540,13 +583,13 @@ fn table(t: &Table, doc: &Document) -> docx_rs::Table {
         .margins(TableCellMargins::new().margin(y, x, y, x))
 }
 
-fn table_cell(cell: &Cell, width: usize, bold: bool) -> TableCell {
+fn table_cell(cell: &Cell, width: usize, bold: bool, notes: &mut usize) -> TableCell {
     let p = docx_rs::Paragraph::new()
         .style(ParaStyle::Bang.spec().id)
         .align(alignment(cell.align));
     let mut out = TableCell::new()
         .width(width, WidthType::Dxa)
-        .add_paragraph(runs(p, &cell.text, bold));
+        .add_paragraph(runs(p, &cell.text, bold, notes));
     if cell.col_span > 1 {
         out = out.grid_span(cell.col_span);
     }

@@ -41,7 +41,10 @@ pub fn pack(x: XMLDocx) -> Vec<u8> {
         ("word/comments.xml".into(), x.comments),
         ("word/numbering.xml".into(), normalise(&x.numberings)),
         ("word/commentsExtended.xml".into(), x.comments_extended),
-        ("word/footnotes.xml".into(), normalise(&x.footnotes)),
+        (
+            "word/footnotes.xml".into(),
+            normalise(&numbered_footnotes(&x.footnotes)),
+        ),
         ("word/theme/theme1.xml".into(), THEME.to_vec()),
     ];
     for (i, h) in x.headers.iter().enumerate() {
@@ -64,6 +67,41 @@ pub fn pack(x: XMLDocx) -> Vec<u8> {
         zip.write_all(&bytes).expect("zip write in memory");
     }
     zip.finish().expect("zip in memory").into_inner()
+}
+
+/// The footnotes part as Word needs it, which docx-rs does not write: the
+/// separator lines above the notes (`w:id` -1 and 0), and in each note the
+/// `w:footnoteRef` run that prints its number at the foot of the page
+/// (without it Word shows the text unnumbered).
+fn numbered_footnotes(xml: &[u8]) -> Vec<u8> {
+    const SEPARATORS: &str = concat!(
+        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"#,
+        r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#,
+    );
+    let mark = format!(
+        r#"<w:r><w:rPr><w:rStyle w:val="{}"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>"#,
+        super::FOOTNOTE_MARK_STYLE
+    );
+    let text = String::from_utf8_lossy(xml);
+    let Some(first) = text.find("<w:footnote ") else {
+        return xml.to_vec();
+    };
+    let mut out = String::with_capacity(text.len() + 512);
+    out.push_str(&text[..first]);
+    out.push_str(SEPARATORS);
+    // Each note's first paragraph properties are followed by its number.
+    for (i, note) in text[first..].split_inclusive("</w:footnote>").enumerate() {
+        match (i, note.find("</w:pPr>")) {
+            (_, Some(at)) => {
+                let at = at + "</w:pPr>".len();
+                out.push_str(&note[..at]);
+                out.push_str(&mark);
+                out.push_str(&note[at..]);
+            }
+            _ => out.push_str(note),
+        }
+    }
+    out.into_bytes()
 }
 
 /// Parts under this size are stored, not deflated: each deflate stream
