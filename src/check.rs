@@ -385,7 +385,8 @@ fn kind_rules(doc: &Loaded, found: &mut Vec<Diagnostic>) {
             msg.into(),
         ))
     };
-    if plan.loai == CongVan && !plan.trich_yeu.trim_start().starts_with("V/v") {
+    let summary = plan.trich_yeu.as_deref().unwrap_or_default();
+    if plan.loai == CongVan && !summary.trim_start().starts_with("V/v") {
         warn(
             "ND30-PL1-II.5",
             "trich_yeu",

@@ -79,9 +79,12 @@ fn plan_reference(plan: &Plan, body: &str) -> String {
         (Some(_), Some(d)) => format!(
             "Kế hoạch số {symbol} ngày {} của UBND {{dia_phuong}} về {}",
             nd30::citation_date(d),
-            lower_first(&plan.trich_yeu)
+            lower_first(plan.trich_yeu.as_deref().unwrap_or_default())
         ),
-        _ => format!("Kế hoạch {}", lower_first(&plan.trich_yeu)),
+        _ => format!(
+            "Kế hoạch {}",
+            lower_first(plan.trich_yeu.as_deref().unwrap_or_default())
+        ),
     }
 }
 
@@ -100,7 +103,7 @@ pub fn draft(plan: &Plan, profile: &Profile) -> Plan {
         loai: DocKind::BaoCao,
         so: None,
         ngay: None,
-        trich_yeu: format!("Kết quả thực hiện {reference}"),
+        trich_yeu: Some(format!("Kết quả thực hiện {reference}")),
         can_cu: Vec::new(),
         mo_dau: vec![format!(
             "Thực hiện {reference}, UBND {{dia_phuong}} báo cáo kết quả thực hiện như sau:"

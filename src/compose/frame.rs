@@ -20,7 +20,7 @@ pub(super) fn title(c: &mut Composer) -> Title {
             summary: None,
         };
     }
-    let summary = c.plain("trich_yeu", &c.doc.plan.trich_yeu);
+    let summary = c.summary();
     Title {
         kind,
         rule_mm: summary_rule_mm(&summary),

@@ -37,7 +37,8 @@ pub(super) fn body(c: &mut Composer) {
         Some(v) => line(c, "cu_den", "cu_den", v),
         None => required(c, "cu_den"),
     }
-    line(c, "ve_viec", "trich_yeu", &plan.trich_yeu);
+    let about = c.summary();
+    line(c, "ve_viec", "trich_yeu", &about);
     let request = c.wording(WORDING, "de_nghi", &NoView {});
     c.paragraph(ParaStyle::Doan, None, "de_nghi", &request);
     match plan.gia_tri_den {

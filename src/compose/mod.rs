@@ -79,7 +79,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
     let appendices = appendix::all(&mut c);
     let mut header = frame::header(&mut c);
     if title.is_none() {
-        header.subject = Some(c.plain("trich_yeu", &plan.trich_yeu));
+        header.subject = Some(c.summary());
     }
     warnings::of_input(&mut c);
     if !c.errors.is_empty() {
@@ -221,6 +221,23 @@ impl<'a> Composer<'a> {
             Err(msg) => {
                 self.error(key, msg);
                 Inline::plain_text(raw)
+            }
+        }
+    }
+
+    /// The trích yếu, placeholders filled; its absence is an error for the
+    /// kinds whose form has one (all but the giấy nghỉ phép, which never
+    /// asks).
+    fn summary(&mut self) -> String {
+        match &self.doc.plan.trich_yeu {
+            Some(raw) => self.plain("trich_yeu", raw),
+            None => {
+                let kind = self.doc.plan.loai.title();
+                self.error(
+                    "trich_yeu",
+                    format!("thiếu khóa `trich_yeu` (missing field): {kind} có trích yếu"),
+                );
+                String::new()
             }
         }
     }

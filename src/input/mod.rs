@@ -52,10 +52,12 @@ fn plan_schema_for_editors() -> serde_json::Result<serde_json::Value> {
             continue;
         };
         let name = serde_json::to_value(kind)?;
+        // The trích yếu is required where the form has one.
+        let required: Vec<&str> = own.iter().copied().filter(|k| *k == "trich_yeu").collect();
         let keys: Vec<&str> = forms::COMMON.iter().copied().chain(own).collect();
         each_kind.push(json!({
             "if": { "properties": { "loai": { "const": name } }, "required": ["loai"] },
-            "then": { "propertyNames": { "enum": keys } },
+            "then": { "propertyNames": { "enum": keys }, "required": required },
         }));
         laid_out.push(name);
     }

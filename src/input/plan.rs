@@ -36,8 +36,10 @@ pub struct Plan {
     /// Ngày ban hành, `YYYY-MM-DD`; absent in a draft.
     #[serde(default)]
     pub ngay: Option<Date>,
-    /// Trích yếu: what the document is about.
-    pub trich_yeu: String,
+    /// Trích yếu: what the document is about. Every form has one but the
+    /// giấy nghỉ phép's (see [`crate::nd30::forms`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trich_yeu: Option<String>,
     /// How the outline is numbered, from the top level down, each level
     /// written as its first label: `[I, 1, a]` (a plan's or report's
     /// default), `[I, 1, 1.1, 1.1.1]`, `[1, (1)]`.

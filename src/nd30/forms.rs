@@ -17,7 +17,6 @@ pub const COMMON: &[&str] = &[
     "nam",
     "so",
     "ngay",
-    "trich_yeu",
     "danh_so",
     "kieu_ngay",
     "do_khan",
@@ -31,6 +30,9 @@ pub const COMMON: &[&str] = &[
     "can_kiem_tra",
 ];
 
+/// What the document is about: under the tên loại, a công văn's V/v, a
+/// giấy giới thiệu's `Về việc`.
+const SUMMARY: &[&str] = &["trich_yeu"];
 /// A body of paragraphs and outline, and its closing sentence.
 const BODY: &[&str] = &["mo_dau", "noi_dung", "ket_luan"];
 /// The căn cứ lines and `Theo đề nghị của …` (ô 6's preamble).
@@ -53,17 +55,17 @@ const INTRODUCTION: &[&str] = &["gioi_thieu", "cu_den", "gia_tri_den"];
 pub fn own_keys(kind: DocKind) -> Option<Vec<&'static str>> {
     use DocKind::*;
     let groups: &[&[&str]] = match kind {
-        KeHoach => &[BODY, PREAMBLE, ADDRESSED, JOINT, TARGETS],
+        KeHoach => &[SUMMARY, BODY, PREAMBLE, ADDRESSED, JOINT, TARGETS],
         ToTrinh | ThongBao | ChiThi | HuongDan | ChuongTrinh | PhuongAn | DeAn | DuAn | QuyChe
-        | QuyDinh | ThongCao | CongVan => &[BODY, PREAMBLE, ADDRESSED, JOINT],
-        BaoCao => &[BODY, PREAMBLE, ADDRESSED, JOINT, TARGETS, REPORT],
-        QuyetDinh | NghiQuyet => &[BODY, PREAMBLE, JOINT, DECISION],
-        CongDien => &[BODY, ADDRESSED, JOINT],
+        | QuyDinh | ThongCao | CongVan => &[SUMMARY, BODY, PREAMBLE, ADDRESSED, JOINT],
+        BaoCao => &[SUMMARY, BODY, PREAMBLE, ADDRESSED, JOINT, TARGETS, REPORT],
+        QuyetDinh | NghiQuyet => &[SUMMARY, BODY, PREAMBLE, JOINT, DECISION],
+        CongDien => &[SUMMARY, BODY, ADDRESSED, JOINT],
         // Two signatures already: the chair's and the secretary's.
-        BienBan => &[BODY, MEETING, MINUTES],
-        GiayMoi => &[BODY, ADDRESSED, JOINT, MEETING, INVITATION],
+        BienBan => &[SUMMARY, BODY, MEETING, MINUTES],
+        GiayMoi => &[SUMMARY, BODY, ADDRESSED, JOINT, MEETING, INVITATION],
         // The form's lines are all it has: no body of its own.
-        GiayGioiThieu => &[JOINT, INTRODUCTION],
+        GiayGioiThieu => &[SUMMARY, JOINT, INTRODUCTION],
         HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayNghiPhep | PhieuGui
         | PhieuChuyen | PhieuBao | ThuCong => return None,
     };
