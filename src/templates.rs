@@ -28,6 +28,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "giay_gioi_thieu.yaml",
         include_str!("../templates/giay_gioi_thieu.yaml"),
     ),
+    (
+        "giay_nghi_phep.yaml",
+        include_str!("../templates/giay_nghi_phep.yaml"),
+    ),
 ];
 
 /// The wording of every kind, parsed.

@@ -11,9 +11,13 @@ use std::path::Path;
 
 pub(super) fn title(c: &mut Composer) -> Title {
     let kind = c.doc.plan.loai.title().to_string();
-    // A giấy giới thiệu's form has no trích yếu: its subject is the `Về
-    // việc:` line of the body, and the short line goes under the tên loại.
-    if c.doc.plan.loai == nd30::DocKind::GiayGioiThieu {
+    // A giấy giới thiệu's form has no trích yếu under the tên loại (its
+    // subject is the `Về việc:` line of the body), nor a giấy nghỉ phép's:
+    // the short line goes under the tên loại.
+    if matches!(
+        c.doc.plan.loai,
+        nd30::DocKind::GiayGioiThieu | nd30::DocKind::GiayNghiPhep
+    ) {
         return Title {
             rule_mm: summary_rule_mm(&kind),
             kind,

@@ -9,8 +9,10 @@
 //! - [`tables`]: tables of the data and the targets tables.
 //! - a builder per form: [`named`] (Mẫu 1.4: kế hoạch, tờ trình, thông báo…),
 //!   [`bao_cao`], [`quyet_dinh`] (and nghị quyết), [`cong_van`],
-//!   [`cong_dien`], [`bien_ban`], [`giay_moi`], [`giay_gioi_thieu`]: what each kind prints, and in which order. Adding a
-//!   kind is a builder here and its line in [`builder`].
+//!   [`cong_dien`], [`bien_ban`], [`giay_moi`], [`giay_gioi_thieu`],
+//!   [`giay_nghi_phep`]: what each kind prints, and in which order. Adding
+//!   a kind is a builder here, its line in [`builder`], and its parts in
+//!   [`crate::nd30::forms`].
 //! - [`appendix`]: phụ lục after the signature.
 //! - [`inline`]: a clerk's text with its emphasis and placeholders.
 
@@ -22,6 +24,7 @@ mod cong_van;
 mod frame;
 mod giay_gioi_thieu;
 mod giay_moi;
+mod giay_nghi_phep;
 pub mod inline;
 mod named;
 mod outline;
@@ -121,8 +124,9 @@ fn builder(kind: DocKind) -> Option<fn(&mut Composer)> {
         BienBan => bien_ban::body,
         GiayMoi => giay_moi::body,
         GiayGioiThieu => giay_gioi_thieu::body,
-        HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayNghiPhep | PhieuGui
-        | PhieuChuyen | PhieuBao | ThuCong => return None,
+        GiayNghiPhep => giay_nghi_phep::body,
+        HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | PhieuGui | PhieuChuyen | PhieuBao
+        | ThuCong => return None,
     })
 }
 

@@ -119,6 +119,9 @@ pub struct Plan {
     /// The last day a giấy giới thiệu is valid, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gia_tri_den: Option<Date>,
+    /// The leave a giấy nghỉ phép grants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nghi_phep: Option<Leave>,
     /// Opening paragraphs before section I.
     #[serde(default)]
     pub mo_dau: Vec<String>,
@@ -773,6 +776,24 @@ pub struct PhanCong {
     /// Its content in order, after the tasks.
     #[serde(default, skip_serializing_if = "Content::is_empty")]
     pub noi_dung: Content,
+}
+
+/// The leave a giấy nghỉ phép grants (Mẫu 1.10), on the request of its date.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leave {
+    /// Who is granted it, and their position.
+    pub ho_ten: String,
+    pub chuc_vu: String,
+    /// The date of their request (`Đơn đề nghị nghỉ phép ngày …`).
+    pub ngay_don: Date,
+    /// How long, as the office counts it: `12 ngày làm việc`.
+    pub thoi_gian: String,
+    /// The first and the last day of the leave.
+    pub tu_ngay: Date,
+    pub den_ngay: Date,
+    /// Where they spend it (`tại …`).
+    pub noi_nghi: String,
 }
 
 /// A body issuing jointly with the document's own (liên tịch).

@@ -49,6 +49,7 @@ const MEETING: &[&str] = &["thoi_gian", "dia_diem", "chu_tri"];
 const MINUTES: &[&str] = &["thanh_phan", "thu_ky", "ket_thuc"];
 const INVITATION: &[&str] = &["cuoc_hop"];
 const INTRODUCTION: &[&str] = &["gioi_thieu", "cu_den", "gia_tri_den"];
+const LEAVE: &[&str] = &["nghi_phep"];
 
 /// The keys `kind`'s form prints beyond [`COMMON`], or none for a kind
 /// vanban does not lay out.
@@ -66,8 +67,10 @@ pub fn own_keys(kind: DocKind) -> Option<Vec<&'static str>> {
         GiayMoi => &[SUMMARY, BODY, ADDRESSED, JOINT, MEETING, INVITATION],
         // The form's lines are all it has: no body of its own.
         GiayGioiThieu => &[SUMMARY, JOINT, INTRODUCTION],
-        HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | GiayNghiPhep | PhieuGui
-        | PhieuChuyen | PhieuBao | ThuCong => return None,
+        // No trích yếu and no body: the form's lines only.
+        GiayNghiPhep => &[JOINT, LEAVE],
+        HopDong | BanGhiNho | BanThoaThuan | GiayUyQuyen | PhieuGui | PhieuChuyen | PhieuBao
+        | ThuCong => return None,
     };
     Some(groups.concat())
 }

@@ -17,6 +17,7 @@ const BIEN_BAN: &str = "bien-ban-hop-binh-dang-gioi-bat-trang-2026";
 const GIAY_MOI: &str = "giay-moi-hoi-nghi-binh-dang-gioi-bat-trang-2026";
 const GIAY_GIOI_THIEU: &str = "giay-gioi-thieu-binh-dang-gioi-bat-trang-2026";
 const LIEN_TICH: &str = "ke-hoach-lien-tich-binh-dang-gioi-bat-trang-2026";
+const GIAY_NGHI_PHEP: &str = "giay-nghi-phep-bat-trang-2026";
 
 /// Render `data/<stem>.yaml`: its folder, DOCX and PDF.
 fn render(stem: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -344,6 +345,38 @@ fn a_department_issues_under_its_parent_bodys_line() {
 }
 
 #[test]
+fn a_giay_nghi_phep_has_the_forms_lines_and_no_trich_yeu() {
+    let (_dir, docx, _pdf) = render(GIAY_NGHI_PHEP);
+    let paras = paragraphs(&docx);
+    assert!(!paras
+        .iter()
+        .any(|p| p.style.as_deref() == Some("VBTrichYeu")));
+    assert_eq!(
+        body_lines(&paras, "Xét Đơn"),
+        [
+            "Xét Đơn đề nghị nghỉ phép ngày 25/6/2026 của ông (bà) Nguyễn Thị Thu,",
+            "Ủy ban nhân dân xã Bát Tràng cấp cho:",
+            "Ông (bà): Nguyễn Thị Thu",
+            "Chức vụ: Trưởng phòng Văn hóa - Xã hội, Ủy ban nhân dân xã Bát Tràng",
+            "Được nghỉ phép trong thời gian 10 ngày làm việc kể từ ngày 06/7/2026 đến hết ngày 17/7/2026 tại thành phố Đà Nẵng./.",
+        ]
+    );
+    find(&paras, "Số: 07/GNP-UBND");
+    // A trích yếu the form has no place for is refused, not dropped.
+    let case = util::Case::new();
+    let path = case.path(&format!("{GIAY_NGHI_PHEP}.yaml"));
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{yaml}trich_yeu: Nghỉ phép năm\n")).unwrap();
+    let out = case.vanban(&["render", &format!("{GIAY_NGHI_PHEP}.yaml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("trich_yeu") && said.contains("không in phần này"),
+        "{said}"
+    );
+}
+
+#[test]
 fn a_lien_tich_document_names_both_bodies_and_has_both_signatures_level() {
     let (_dir, docx, pdf) = render(LIEN_TICH);
     let paras = paragraphs(&docx);
@@ -536,6 +569,7 @@ fn every_kinds_example_opens_cleanly_and_paginates_alike() {
         GIAY_MOI,
         GIAY_GIOI_THIEU,
         LIEN_TICH,
+        GIAY_NGHI_PHEP,
     ] {
         let (_dir, docx, pdf) = render(stem);
         if let Some(report) = util::audit(&docx) {
