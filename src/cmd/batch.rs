@@ -22,6 +22,10 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    if let Err(d) = input::joint_stays_home(&base.plan, &base.plan_path) {
+        eprintln!("{d}");
+        return Ok(ExitCode::from(1));
+    }
     let units = match units(args, &base) {
         Ok(u) => u,
         Err(msg) => {

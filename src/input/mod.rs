@@ -139,6 +139,24 @@ pub fn for_unit(base: &Loaded, profile: Profile, profile_path: PathBuf) -> Loade
     }
 }
 
+/// A liên tịch document names its partner's own profile, which belongs to
+/// its unit: rendered for another unit it would print that unit beside the
+/// first one's partner. Refused until the partner can be given per unit.
+pub fn joint_stays_home(plan: &Plan, path: &Path) -> Result<()> {
+    match plan.lien_tich {
+        Some(_) => Err(crate::diag::Diagnostic::error(
+            "văn bản liên tịch không dựng cho đơn vị khác được: cơ quan cùng ban hành \
+             (`lien_tich.don_vi`) là của đơn vị trong tệp (a joint document renders \
+             only for its own unit)"
+                .to_string(),
+        )
+        .key("lien_tich")
+        .in_file(path)
+        .into()),
+        None => Ok(()),
+    }
+}
+
 /// The position (`chuc_vu`) the document's signer holds in `profile`.
 fn position_held(profile: &Profile, plan: &Plan) -> Option<String> {
     let signer = profile.signer(&plan.nguoi_ky.ho_ten)?;
@@ -161,6 +179,9 @@ pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
             .and_then(|own| position_held(&own, &plan)),
         None => None,
     };
+    if profile_override.is_some() {
+        joint_stays_home(&plan, path)?;
+    }
     let joint = match &plan.lien_tich {
         Some(j) => {
             let path = dir.join(&j.don_vi);

@@ -437,6 +437,25 @@ fn a_lien_tich_document_names_both_bodies_and_has_both_signatures_level() {
         said.contains("lien_tich.nguoi_ky.ho_ten") && said.contains("mttq-bat-trang.yaml"),
         "{said}"
     );
+    // Its partner is its own unit's: for another unit, or a batch, it is
+    // refused rather than printed beside the wrong partner.
+    let file = format!("data/{LIEN_TICH}.yaml");
+    for args in [
+        ["render", &file, "--don-vi", "data/don-vi/gia-lam.yaml"],
+        ["batch", &file, "--tinh", "Hà Nội"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(&args)
+            .arg("-o")
+            .arg(case.path("ra"))
+            .current_dir(util::root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr)
+            .contains("văn bản liên tịch không dựng cho đơn vị khác"));
+        assert!(!case.path("ra").exists(), "nothing written");
+    }
 }
 
 /// The body's paragraphs from the first with `from` to the last before
