@@ -445,7 +445,7 @@ fn a_lien_tich_document_names_both_bodies_and_has_both_signatures_level() {
         ["batch", &file, "--tinh", "Hà Nội"],
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .args(&args)
+            .args(args)
             .arg("-o")
             .arg(case.path("ra"))
             .current_dir(util::root())
