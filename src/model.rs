@@ -170,9 +170,17 @@ impl Inline {
         }])
     }
 
-    /// The text without its emphasis, line breaks kept as `\n`.
+    /// The text without its emphasis, line breaks kept as `\n`; footnotes
+    /// left out (see [`Inline::notes`]).
     pub fn plain(&self) -> String {
         self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The text of each footnote in this text, in order.
+    pub fn notes(&self) -> impl Iterator<Item = String> + '_ {
+        self.0
+            .iter()
+            .filter_map(|s| s.note.as_ref().map(Inline::plain))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -332,8 +340,20 @@ fn blocks_text(blocks: &[Block]) -> Vec<String> {
     let mut lines = Vec::new();
     for b in blocks {
         match b {
-            Block::Paragraph(p) => lines.push(p.full_text()),
-            Block::Table(t) => lines.extend(t.texts()),
+            // A footnote's text is read after its paragraph (it is printed
+            // at the foot of the page, but checked as text all the same).
+            Block::Paragraph(p) => {
+                lines.push(p.full_text());
+                lines.extend(p.text.notes());
+            }
+            Block::Table(t) => {
+                lines.extend(t.texts());
+                lines.extend(
+                    t.rows
+                        .iter()
+                        .flat_map(|r| r.cells.iter().flat_map(|c| c.text.notes())),
+                );
+            }
         }
     }
     lines
