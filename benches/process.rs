@@ -310,6 +310,63 @@ fn batch_rows(rows: &mut Vec<Row>, scratch: &Path) {
     ));
 }
 
+/// Throughput on every core against one: the units of Hà Nội (126), DOCX
+/// and PDF, `-j 1` on one core against `-j N` on N (pinned with `taskset`
+/// where it is installed), runs alternated, medians of three.
+fn scaling_rows(rows: &mut Vec<Row>, scratch: &Path) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let figure = format!("batch scaling, {cores} cores against 1 (Hà Nội, 126 units)");
+    let target = "2 cores ≥ 1.85 × 1 core (16 cores ≥ 6 × 2 cores)";
+    if cores < 2 {
+        rows.push(Row::new(&figure, "skipped: one core".into(), target, None));
+        return;
+    }
+    let taskset = Command::new("taskset")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let run = |n: usize| {
+        let mut c = if taskset {
+            let mut c = Command::new("taskset");
+            c.args(["-c", &format!("0-{}", n - 1), env!("CARGO_BIN_EXE_vanban")]);
+            c
+        } else {
+            vanban()
+        };
+        c.arg("batch")
+            .arg(seed())
+            .args(["--tinh", "Hà Nội", "-j", &n.to_string(), "-o"])
+            .arg(scratch.join(format!("scaling-{n}")))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        measure(&mut c).0.as_secs_f64()
+    };
+    let (mut one, mut all) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        one.push(run(1));
+        all.push(run(cores));
+    }
+    let mid = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (one, all) = (mid(&mut one), mid(&mut all));
+    let ratio = one / all;
+    rows.push(Row::new(
+        &figure,
+        format!(
+            "1 core {one:.1} s, {cores} cores {all:.1} s: {ratio:.2} × ({})",
+            if taskset {
+                "pinned"
+            } else {
+                "not pinned: no taskset"
+            }
+        ),
+        target,
+        (cores == 2).then_some(ratio >= 1.85),
+    ));
+}
+
 /// `vanban ARGS` under util-linux's `script`, if it is installed.
 fn pseudo_terminal(args: &[std::ffi::OsString]) -> Option<Command> {
     let found = Command::new("script")
@@ -369,6 +426,7 @@ fn main() {
     in_process_rows(&mut rows);
     cold_rows(&mut rows, scratch.path());
     batch_rows(&mut rows, scratch.path());
+    scaling_rows(&mut rows, scratch.path());
     println!("\nvanban bench: {}", machine());
     print(&rows);
 }

@@ -137,6 +137,10 @@ pub struct BatchArgs {
     /// (the wording `render` would use).
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Số đơn vị dựng cùng lúc; mặc định bằng số lõi máy cho phép dùng
+    /// (units rendered at once; by default the cores this process may use).
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -45,20 +45,36 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
         }
     };
     let stem = args.file.file_stem().context("tên tệp không hợp lệ")?;
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(2, |n| n.get()),
+        usize::from,
+    );
+    // Typst's memoised layouts age by one at each eviction; evicting once
+    // per round of `jobs` units keeps them for the same number of units
+    // whatever the number of workers (evicting after every unit aged them
+    // `jobs` times faster, and more workers recomputed more).
+    let finished_units = AtomicUsize::new(0);
 
     let bar = ProgressBar::new(units.len() as u64).with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} đơn vị · {elapsed} · còn {eta}")
             .expect("static template"),
     );
+    let (to_disk, queue) = mpsc::sync_channel::<Finished>(IN_FLIGHT * jobs);
+    let queue = Mutex::new(queue);
     let results = std::thread::scope(|scope| {
-        let (to_disk, queue) = mpsc::sync_channel::<Finished>(IN_FLIGHT);
-        let writer = scope.spawn(|| write_queue(queue, stem, &bar));
-        let rendered = parallel_map(&units, |unit| {
+        // Several writers: each file is synced to the disk, and one thread
+        // waiting on one sync after another capped the whole batch.
+        let writers: Vec<_> = (0..jobs)
+            .map(|_| scope.spawn(|| write_queue(&queue, stem, &bar)))
+            .collect();
+        let rendered = parallel_map(&units, jobs, |unit| {
             let result = render_unit(&base, unit, &templates, &formats);
             // Typst memoises layouts: keep what the last few units used
             // (the text they share), drop the rest, or memory grows with
             // the batch.
-            typst::comemo::evict(CACHE_AGE);
+            if finished_units.fetch_add(1, Ordering::Relaxed) % jobs == jobs - 1 {
+                typst::comemo::evict(CACHE_AGE);
+            }
             let (outputs, rendered) = result.inspect_err(|_| bar.inc(1))?;
             let finished = Finished {
                 slug: unit.slug.clone(),
@@ -70,9 +86,14 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
             Ok(rendered)
         });
         drop(to_disk);
-        let unwritten = writer
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut unwritten = HashMap::new();
+        for writer in writers {
+            unwritten.extend(
+                writer
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
         rendered.map(|rendered| merge(&units, rendered, unwritten))
     })
     .context("không tạo được luồng (thread)")?;
@@ -253,17 +274,20 @@ struct Finished {
     outputs: Outputs,
 }
 
-/// Writes what the workers rendered, each file synced to the disk, on a
-/// thread of its own: a worker that waited for its own files to reach the
-/// disk left its core idle (~4 s of a 40 s national batch). Returns the
+/// Writes what the workers rendered, each file synced to the disk, on
+/// threads of their own: a worker that waited for its own files to reach
+/// the disk left its core idle (~4 s of a 40 s national batch). Returns the
 /// units that could not be written, and why.
 fn write_queue(
-    queue: mpsc::Receiver<Finished>,
+    queue: &Mutex<mpsc::Receiver<Finished>>,
     stem: &std::ffi::OsStr,
     bar: &ProgressBar,
 ) -> HashMap<String, String> {
     let mut unwritten = HashMap::new();
-    for unit in queue {
+    loop {
+        // The lock is held only to take the next unit, not to write it.
+        let next = queue.lock().map(|q| q.recv());
+        let Ok(Ok(unit)) = next else { break };
         if let Err(reason) = write_unit(&unit, stem) {
             unwritten.insert(unit.slug, reason);
         }
@@ -302,34 +326,45 @@ fn merge(
 
 /// `f` over `items` on one plain thread per core, results in item order.
 ///
-/// Not rayon tasks: typst and krilla use rayon inside, and a rayon worker
-/// that waits on them steals the next unit and starts it on top of its own
-/// stack. Documents in flight then pile up without bound (the Hà Nội batch
-/// peaked at 395 MB, and debug builds overflowed their stacks). Plain
-/// threads take one unit at a time; typst's own tasks run on rayon's pool.
+/// Not tasks of one shared rayon pool: typst and krilla use rayon inside,
+/// and a rayon worker that waits on them steals the next unit and starts
+/// it on top of its own stack. Documents in flight then pile up without
+/// bound (the Hà Nội batch peaked at 395 MB, and debug builds overflowed
+/// their stacks). Each of the `jobs` workers takes one unit at a time, in
+/// a rayon pool of its own thread: typst's parallel steps run there in
+/// turn, instead of all workers handing them to one shared pool whose
+/// threads spin waiting for work the other cores are busy with.
 fn parallel_map<T: Sync, R: Send>(
     items: &[T],
+    jobs: usize,
     f: impl Fn(&T) -> R + Sync,
 ) -> std::io::Result<Vec<R>> {
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(items.len()) {
-            std::thread::Builder::new()
+    let pools = (0..jobs.min(items.len()))
+        .map(|_| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
                 // Typst's layout recurses deeply in unoptimised builds.
                 .stack_size(32 << 20)
-                .spawn_scoped(scope, || loop {
+                .build()
+                .map_err(std::io::Error::other)
+        })
+        .collect::<std::io::Result<Vec<_>>>()?;
+    std::thread::scope(|scope| {
+        for pool in &pools {
+            scope.spawn(|| {
+                pool.install(|| loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(i) else { break };
                     let r = f(item);
                     done.lock()
                         .expect("no worker panics holding the lock")
                         .push((i, r));
-                })?;
+                })
+            });
         }
-        Ok::<(), std::io::Error>(())
-    })?;
+    });
     let mut done = done.into_inner().expect("workers finished");
     done.sort_by_key(|(i, _)| *i);
     Ok(done.into_iter().map(|(_, r)| r).collect())

@@ -146,6 +146,45 @@ fn batch_over_the_ha_noi_units_of_the_built_in_national_list() {
     assert!(paras.iter().any(|p| p == "4. Công an phường"));
 }
 
+/// One worker or several, each unit's files are the same bytes.
+#[test]
+fn batch_writes_the_same_bytes_with_one_worker_or_several() {
+    let case = Case::new();
+    for (jobs, out) in [("1", "mot"), ("3", "ba")] {
+        let done = case.vanban(&[
+            "batch",
+            util::PLAN,
+            "--don-vi-dir",
+            "don-vi",
+            "-j",
+            jobs,
+            "-o",
+            out,
+        ]);
+        assert!(
+            done.status.success(),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+    }
+    let mut compared = 0;
+    for unit in case.files("mot") {
+        for file in case.files(&format!("mot/{unit}")) {
+            let one = std::fs::read(case.path(&format!("mot/{unit}/{file}"))).unwrap();
+            let three = std::fs::read(case.path(&format!("ba/{unit}/{file}"))).unwrap();
+            assert!(one == three, "{unit}/{file} differs between -j 1 and -j 3");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 6, "three units, DOCX and PDF each");
+    let refused = case.vanban(&["batch", util::PLAN, "--don-vi-dir", "don-vi", "-j", "0"]);
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "-j 0 is refused by the command line"
+    );
+}
+
 #[test]
 fn batch_reports_a_broken_profile_and_writes_the_others() {
     let case = Case::new();
