@@ -3,34 +3,21 @@
 //! `Cuộc họp kết thúc vào …./.`; the secretary's signature on the left, the
 //! chair's on the right. The chair is the document's signer.
 
+use super::views::PersonView;
 use super::{frame, outline, Composer};
 use crate::model::Signed;
 use crate::nd30::{self, ParaStyle};
-use serde::Serialize;
 
 const WORDING: &str = "bien_ban.yaml";
-
-#[derive(Serialize)]
-struct ValueView<'a> {
-    gia_tri: &'a str,
-}
-
-#[derive(Serialize)]
-struct PersonView<'a> {
-    ho_ten: &'a str,
-    chuc_vu: &'a str,
-}
+const FORM: &str = "Mẫu 1.9";
 
 pub(super) fn body(c: &mut Composer) {
     let doc = c.doc;
     let plan = &doc.plan;
     for (key, value) in [("thoi_gian", &plan.thoi_gian), ("dia_diem", &plan.dia_diem)] {
         match value {
-            Some(v) => {
-                let line = c.wording(WORDING, key, &ValueView { gia_tri: v });
-                c.paragraph(ParaStyle::Doan, None, key, &line);
-            }
-            None => required(c, key),
+            Some(v) => c.form_line(WORDING, key, key, v),
+            None => c.required(key, FORM),
         }
     }
     let lead = c.wording(WORDING, "thanh_phan", &crate::templates::NoView {});
@@ -72,26 +59,15 @@ pub(super) fn body(c: &mut Composer) {
                 signer: s.ho_ten.clone(),
             });
         }
-        None => required(c, "thu_ky"),
+        None => c.required("thu_ky", FORM),
     }
     let heading = c.wording(WORDING, "noi_dung", &crate::templates::NoView {});
     c.paragraph(ParaStyle::Doan, None, "noi_dung", &heading);
     frame::opening(c);
     outline::top_level(c, &plan.noi_dung, "noi_dung");
     match &plan.ket_thuc {
-        Some(end) => {
-            let line = c.wording(WORDING, "ket_thuc", &ValueView { gia_tri: end });
-            c.paragraph(ParaStyle::Doan, None, "ket_thuc", &line);
-        }
-        None => required(c, "ket_thuc"),
+        Some(end) => c.form_line(WORDING, "ket_thuc", "ket_thuc", end),
+        None => c.required("ket_thuc", FORM),
     }
     c.signer_title = Some(c.wording(WORDING, "ky_chu_toa", &crate::templates::NoView {}));
-}
-
-/// A part the form of a biên bản cannot do without.
-fn required(c: &mut Composer, key: &str) {
-    c.error(
-        key,
-        format!("biên bản cần khóa `{key}` (Mẫu 1.9) (a biên bản needs it)"),
-    );
 }

@@ -8,12 +8,6 @@ use crate::nd30;
 
 pub(super) fn body(c: &mut Composer) {
     let doc = c.doc;
-    if let Some(code) = &doc.plan.don_vi_soan {
-        if doc.profile.department(code).is_none() {
-            let msg = outline::unknown_department(c, code);
-            c.error("don_vi_soan", msg);
-        }
-    }
     frame::addressed(c, nd30::ADDRESSED);
     frame::preamble(c);
     frame::opening(c);

@@ -177,6 +177,14 @@ pub(super) fn header(c: &mut Composer) -> Header {
         ),
         None => (p.viet_tat.clone(), p.ten_co_quan.clone()),
     };
+    // Any kind may name its drafting department in the ký hiệu: it must be
+    // one of the profile's.
+    if let Some(code) = &plan.don_vi_soan {
+        if p.department(code).is_none() {
+            let msg = super::outline::unknown_department(c, code);
+            c.error("don_vi_soan", msg);
+        }
+    }
     let number = nd30::issue_number(
         plan.so.as_ref().map(|n| n.printed()).as_deref(),
         plan.loai,

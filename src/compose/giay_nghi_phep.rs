@@ -3,17 +3,18 @@
 //! cho:`; the person and their position; how long, from and to which day,
 //! and where, `./.`.
 
-use super::{giay_moi::issuer_in_text, Composer};
+use super::{views::IssuerView, Composer};
 use crate::date::Date;
 use crate::nd30::{self, ParaStyle};
 use serde::Serialize;
 
 const WORDING: &str = "giay_nghi_phep.yaml";
+const FORM: &str = "Mẫu 1.10";
 
 /// What the form's lines say, dates written as the document writes them.
 #[derive(Serialize)]
 struct LeaveView<'a> {
-    co_quan: &'a str,
+    co_quan: String,
     ho_ten: &'a str,
     chuc_vu: &'a str,
     ngay_don: String,
@@ -27,10 +28,7 @@ pub(super) fn body(c: &mut Composer) {
     let doc = c.doc;
     let plan = &doc.plan;
     let Some(leave) = &plan.nghi_phep else {
-        c.error(
-            "nghi_phep",
-            "giấy nghỉ phép cần khóa `nghi_phep` (Mẫu 1.10) (a giấy nghỉ phép needs it)".into(),
-        );
+        c.required("nghi_phep", FORM);
         return;
     };
     if leave.den_ngay < leave.tu_ngay {
@@ -43,9 +41,8 @@ pub(super) fn body(c: &mut Composer) {
         );
     }
     let dated = |d: Date| nd30::dated(Some(d), plan.nam, c.vars.dates);
-    let issuer = issuer_in_text(&doc.profile);
     let view = LeaveView {
-        co_quan: &issuer,
+        co_quan: IssuerView::of(&doc.profile).co_quan,
         ho_ten: &leave.ho_ten,
         chuc_vu: &leave.chuc_vu,
         ngay_don: dated(leave.ngay_don),

@@ -30,6 +30,7 @@ mod named;
 mod outline;
 mod quyet_dinh;
 mod tables;
+mod views;
 mod warnings;
 
 use crate::diag::{Diagnostic, Diagnostics, Result};
@@ -265,6 +266,22 @@ impl<'a> Composer<'a> {
     fn paragraph(&mut self, style: ParaStyle, label: Option<String>, key: &str, raw: &str) {
         let text = self.text(key, raw);
         self.push(Paragraph::new(style, label, text));
+    }
+
+    /// A line of the kind's form: the wording `wording` of `file` around the
+    /// clerk's `value`, which is at `key`.
+    fn form_line(&mut self, file: &str, wording: &str, key: &str, value: &str) {
+        let text = self.wording(file, wording, &views::ValueView { gia_tri: value });
+        self.paragraph(ParaStyle::Doan, None, key, &text);
+    }
+
+    /// A part the kind's form (`Mẫu 1.9`) cannot do without is missing.
+    fn required(&mut self, key: &str, form: &str) {
+        let kind = self.doc.plan.loai.title().to_lowercase();
+        self.error(
+            key,
+            format!("{kind} cần khóa `{key}` ({form}) (a {kind} needs it)"),
+        );
     }
 
     /// The wording `key` of the kind's template file, from `view`.

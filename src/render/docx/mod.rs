@@ -608,14 +608,14 @@ fn closing_table(c: &Closing, doc: &Document) -> docx_rs::Table {
         // names stand level however many lines each authority has.
         Some(left) => {
             let half = doc.page.text_width_mm() / 2.0;
-            let name = |signer: &str| TableCell::new().add_paragraph(name(signer, doc));
+            let name_cell = |signer: &str| TableCell::new().add_paragraph(name(signer, doc));
             column_rows(
                 vec![
                     (
                         authority(TableCell::new(), &left.authority),
                         authority(TableCell::new(), &c.authority),
                     ),
-                    (name(&left.signer), name(&c.signer)),
+                    (name_cell(&left.signer), name_cell(&c.signer)),
                 ],
                 (half, half),
             )
