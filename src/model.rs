@@ -23,6 +23,26 @@ pub struct Document {
     pub closing: Closing,
     /// Phụ lục, each on pages of its own after the signature.
     pub appendices: Vec<Appendix>,
+    /// What a reader's program shows about the file.
+    pub properties: Properties,
+}
+
+/// The document as File › Properties and a PDF reader's Document
+/// Properties show it, the same in both outputs. Its dates are the issue
+/// date ([`Document::issued`]), or none for a draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct Properties {
+    /// The trích yếu (a công văn's V/v), or the tên loại where the form
+    /// has none.
+    pub title: String,
+    /// The kind: `Kế hoạch`.
+    pub subject: String,
+    /// The issuing bodies, each named as its header prints it (two for a
+    /// liên tịch document).
+    pub authors: Vec<String>,
+    /// The document's own số, ký hiệu and those of the documents its
+    /// preamble cites.
+    pub keywords: Vec<String>,
 }
 
 /// A phụ lục (PL1 III; Mẫu 2.1/2.2): its heading lines, then its body. It
@@ -120,6 +140,9 @@ pub struct Paragraph {
     /// Keep on one page with what follows (the closing sentence with the
     /// signature block).
     pub keep_next: bool,
+    /// A heading's level in the document's outline (1 at the top), for the
+    /// Navigation Pane and the PDF's bookmarks; none for running text.
+    pub outline: Option<u8>,
 }
 
 impl Paragraph {
@@ -129,6 +152,15 @@ impl Paragraph {
             label,
             text,
             keep_next: false,
+            outline: None,
+        }
+    }
+
+    /// A heading at `level` of the outline (1 at the top).
+    pub fn heading(style: ParaStyle, label: Option<String>, text: Inline, level: u8) -> Paragraph {
+        Paragraph {
+            outline: Some(level),
+            ..Paragraph::new(style, label, text)
         }
     }
 
@@ -148,7 +180,7 @@ impl Paragraph {
 pub struct Inline(pub Vec<Span>);
 
 /// One run of text with its emphasis, on top of its paragraph's style.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Span {
     pub text: String,
     pub bold: bool,
@@ -157,6 +189,17 @@ pub struct Span {
     /// text at the foot of the page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Inline>,
+    /// Where the text links to, printed as written: `https://…` or
+    /// `mailto:…`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+impl Span {
+    /// Text with nothing on it: no emphasis, note or link.
+    pub fn is_plain(&self) -> bool {
+        !self.bold && !self.italic && self.note.is_none() && self.link.is_none()
+    }
 }
 
 impl Inline {
@@ -164,9 +207,7 @@ impl Inline {
     pub fn plain_text(text: impl Into<String>) -> Inline {
         Inline(vec![Span {
             text: text.into(),
-            bold: false,
-            italic: false,
-            note: None,
+            ..Span::default()
         }])
     }
 
@@ -206,14 +247,10 @@ impl Inline {
     /// Append plain text.
     pub fn push_plain(&mut self, text: &str) {
         match self.0.last_mut() {
-            Some(last) if !last.bold && !last.italic && last.note.is_none() => {
-                last.text.push_str(text)
-            }
+            Some(last) if last.is_plain() => last.text.push_str(text),
             _ => self.0.push(Span {
                 text: text.to_string(),
-                bold: false,
-                italic: false,
-                note: None,
+                ..Span::default()
             }),
         }
     }

@@ -73,7 +73,9 @@ fn body(c: &mut Composer, a: &Written, key: &str) -> Vec<Block> {
     let fresh = Outline::new(scheme);
     let outer = std::mem::replace(&mut c.outline, fresh);
     let before = std::mem::take(&mut c.blocks);
+    c.outline_under = 1;
     outline::parts(c, &a.noi_dung, 0, &format!("{key}.noi_dung"));
+    c.outline_under = 0;
     c.outline = outer;
     std::mem::replace(&mut c.blocks, before)
 }

@@ -4,8 +4,10 @@
 //! written. A line break inside the text is a line break on the page.
 //! `^[…]` is a footnote, as pandoc writes one: its mark stands there, its
 //! text (with its own emphasis) goes to the foot of the page. Emphasis does
-//! not run across a footnote.
+//! not run across a footnote. Web and e-mail addresses become links
+//! ([`super::links`]).
 
+use super::links;
 use crate::model::{Inline, Span};
 use crate::text::{self, Vars};
 
@@ -27,10 +29,8 @@ pub fn inline(raw: &str, vars: &Vars) -> Result<Inline, String> {
                     );
                 }
                 spans.push(Span {
-                    text: String::new(),
-                    bold: false,
-                    italic: false,
                     note: Some(inline(t, vars)?),
+                    ..Span::default()
                 });
             }
         }
@@ -38,6 +38,9 @@ pub fn inline(raw: &str, vars: &Vars) -> Result<Inline, String> {
     for span in &mut spans {
         span.text = text::expand(&span.text, vars)?;
     }
+    // Addresses are found once the placeholders are filled: a profile may
+    // hold the commune's portal.
+    let spans: Vec<Span> = spans.into_iter().flat_map(links::linked).collect();
     if spans.is_empty() {
         return Ok(Inline::plain_text(""));
     }
@@ -112,7 +115,7 @@ pub fn emphasis(raw: &str) -> Inline {
             text: text.to_string(),
             bold,
             italic,
-            note: None,
+            ..Span::default()
         }),
     };
     for (i, token) in tokens.iter().enumerate() {
@@ -139,12 +142,7 @@ pub fn emphasis(raw: &str) -> Inline {
         }
     }
     if spans.is_empty() {
-        spans.push(Span {
-            text: String::new(),
-            bold: false,
-            italic: false,
-            note: None,
-        });
+        spans.push(Span::default());
     }
     Inline(spans)
 }

@@ -14,7 +14,9 @@
 //!   a kind is a builder here, its line in [`builder`], and its parts in
 //!   [`crate::nd30::forms`].
 //! - [`appendix`]: phụ lục after the signature.
-//! - [`inline`]: a clerk's text with its emphasis and placeholders.
+//! - [`inline`]: a clerk's text with its emphasis and placeholders;
+//!   [`links`]: the web and e-mail addresses in it.
+//! - [`properties`]: the title, author and keywords readers' programs show.
 
 mod appendix;
 mod bao_cao;
@@ -26,8 +28,10 @@ mod giay_gioi_thieu;
 mod giay_moi;
 mod giay_nghi_phep;
 pub mod inline;
+mod links;
 mod named;
 mod outline;
+mod properties;
 mod quyet_dinh;
 mod tables;
 mod views;
@@ -85,6 +89,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
     if title.is_none() {
         header.subject = Some(c.summary());
     }
+    let properties = properties::of(&c, title.as_ref(), &header);
     warnings::of_input(&mut c);
     if !c.errors.is_empty() {
         return Err(Diagnostics(c.errors));
@@ -100,6 +105,7 @@ pub fn compose(doc: &Loaded, templates: &Templates) -> Result<Warned<Document>> 
             blocks: c.blocks,
             closing,
             appendices,
+            properties,
         },
         warnings: c.warnings,
     })
@@ -173,6 +179,9 @@ pub(crate) struct Composer<'a> {
     /// (`CHỦ TỌA`), and a second signature on the left (`THƯ KÝ`).
     pub signer_title: Option<String>,
     pub left_signature: Option<crate::model::Signed>,
+    /// Outline levels above the headings being built: 0 in the body, 1 in
+    /// a phụ lục (under its own `PHỤ LỤC` heading).
+    pub outline_under: u8,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -193,8 +202,16 @@ impl<'a> Composer<'a> {
             errors: Vec::new(),
             signer_title: None,
             left_signature: None,
+            outline_under: 0,
             warnings: Vec::new(),
         }
+    }
+
+    /// The outline level (1 at the top) of a heading at `depth` of the
+    /// numbering being built.
+    fn heading_level(&self, depth: usize) -> u8 {
+        let level = usize::from(self.outline_under) + depth + 1;
+        u8::try_from(level).unwrap_or(u8::MAX)
     }
 
     /// How the outline is numbered: the document's `danh_so`, or its kind's.

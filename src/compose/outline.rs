@@ -116,8 +116,7 @@ fn numbered(c: &mut Composer, level: usize, label: String, key: &str, raw: &str)
             let mut runs = vec![Span {
                 text: format!("{label} "),
                 bold: true,
-                italic: false,
-                note: None,
+                ..Span::default()
             }];
             runs.extend(text.0);
             Paragraph::new(ParaStyle::Doan, None, Inline(runs))
@@ -137,12 +136,15 @@ pub(super) fn dash_at(c: &mut Composer, key: &str, raw: &str) {
 /// levels under them (`a)`, `1.1.`) bold italic.
 fn heading(c: &mut Composer, level: usize, label: String, key: &str, raw: &str) {
     let mark = c.outline.mark(level);
+    let depth = c.heading_level(level);
     if mark == Some(Mark::Chapter) {
-        // `Chương I` on its own centred line, the title upper case under it.
-        c.push(Paragraph::new(
+        // `Chương I` on its own centred line, the title upper case under it;
+        // the outline lists the chapter by its first line.
+        c.push(Paragraph::heading(
             ParaStyle::Chuong,
             None,
             Inline::plain_text(label),
+            depth,
         ));
         let mut title = c.text(key, raw);
         title.map_text(|t| t.to_uppercase());
@@ -159,7 +161,7 @@ fn heading(c: &mut Composer, level: usize, label: String, key: &str, raw: &str) 
     if mark == Some(Mark::Roman) {
         text.map_text(|t| t.to_uppercase());
     }
-    c.push(Paragraph::new(style, Some(label), text));
+    c.push(Paragraph::heading(style, Some(label), text, depth));
 }
 
 /// What a numbered item holds, its own items at `level`: first the grouped

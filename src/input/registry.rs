@@ -107,6 +107,16 @@ impl Entry {
         out
     }
 
+    /// The số, ký hiệu a unit of `province` cites, where the registry
+    /// knows it.
+    pub fn number(&self, province: Option<&str>) -> Option<&str> {
+        match self.copy_for(province) {
+            Copy::Own => Some(&self.so),
+            Copy::Other(issued) => Some(&issued.so),
+            Copy::Unknown => None,
+        }
+    }
+
     /// Which copy a unit of `province` cites.
     fn copy_for(&self, province: Option<&str>) -> Copy<'_> {
         let (Some(own), Some(province)) = (&self.tinh, province) else {

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 pub const NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ (ô 1, PL1 II.1): phrases joined by a hyphen with spaces.
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// The documents' language and region (BCP 47): the PDF's `Lang`, the
+/// DOCX's `w:lang`, so that spell-checking picks Vietnamese.
+pub const LANGUAGE: (&str, &str) = ("vi", "VN");
 /// Độ khẩn (ô 10b, PL1 III): the word, in a box of the decree's width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -110,8 +114,11 @@ pub fn symbol(number: Option<&str>, kind: DocKind, body: &str, unit: Option<&str
 
 /// The Số line (ô 3): `Số: 05/KH-UBND`.
 pub fn issue_number(number: Option<&str>, kind: DocKind, body: &str, unit: Option<&str>) -> String {
-    format!("Số: {}", symbol(number, kind, body, unit))
+    format!("{NUMBER_LEAD}{}", symbol(number, kind, body, unit))
 }
+
+/// What the Số line starts with, before the số, ký hiệu.
+pub const NUMBER_LEAD: &str = "Số: ";
 
 /// `ỦY BAN NHÂN DÂN` → `Ủy ban nhân dân`: a name in upper case as running
 /// text writes it (proper names inside it are the caller's to keep).

@@ -254,6 +254,10 @@ pub struct StyleSpec {
     pub keep_next: bool,
     /// Ink other than black, `RRGGBB` (the urgency mark's red).
     pub colour: Option<&'static str>,
+    /// A heading's usual level in the document's outline, 1 at the top:
+    /// what Word's Navigation Pane and the PDF's bookmarks list. A
+    /// paragraph at another depth says its own ([`crate::model::Paragraph`]).
+    pub outline_level: Option<u8>,
 }
 
 impl ParaStyle {
@@ -308,6 +312,7 @@ impl ParaStyle {
             space_after_pt: 0.0,
             keep_next: false,
             colour: None,
+            outline_level: None,
         };
         let body = |id, name, bold, italic| StyleSpec {
             first_indent_mm: INDENT,
@@ -378,11 +383,13 @@ impl ParaStyle {
             },
             Dieu => StyleSpec {
                 keep_next: true,
+                outline_level: Some(2),
                 ..body("VBDieu", "VB Điều", true, false)
             },
             Chuong => StyleSpec {
                 space_before_pt: 6.0,
                 keep_next: true,
+                outline_level: Some(1),
                 ..s("VBChuong", "VB Chương", 14.0, true, false, Center)
             },
             DoKhan => StyleSpec {
@@ -398,14 +405,17 @@ impl ParaStyle {
             Doan => body("VBDoan", "VB Thân văn bản", false, false),
             Muc => StyleSpec {
                 keep_next: true,
+                outline_level: Some(1),
                 ..body("VBMuc", "VB Mục", true, false)
             },
             Khoan => StyleSpec {
                 keep_next: true,
+                outline_level: Some(2),
                 ..body("VBKhoan", "VB Khoản", true, false)
             },
             Diem => StyleSpec {
                 keep_next: true,
+                outline_level: Some(3),
                 ..body("VBDiem", "VB Tiểu mục", true, true)
             },
             // 13 pt: the decree's smallest body size, so that tables of
@@ -413,6 +423,7 @@ impl ParaStyle {
             Bang => s("VBBang", "VB Bảng", 13.0, false, false, Left),
             PhuLuc => StyleSpec {
                 keep_next: true,
+                outline_level: Some(1),
                 ..s("VBPhuLuc", "VB Phụ lục", 14.0, true, false, Center)
             },
             PhuLucTen => StyleSpec {

@@ -18,8 +18,8 @@ pub use figures::{number, percent};
 pub use format::{
     archive_code, authority_lines, citation_date, dated, draft_mark, issue_number, place_and_date,
     printed_number, recipient_lines, sentence_case, symbol, Authority, DateForm, Secrecy, Urgency,
-    ADDRESSED, AS_ABOVE, ATTACHED_TO, DECIDES, DRAFT_BLANK, ISSUED_WITH, MOTTO, NATIONAL,
-    PROPOSED_BY, RECIPIENTS_TITLE, RESOLVES,
+    ADDRESSED, AS_ABOVE, ATTACHED_TO, DECIDES, DRAFT_BLANK, ISSUED_WITH, LANGUAGE, MOTTO, NATIONAL,
+    NUMBER_LEAD, PROPOSED_BY, RECIPIENTS_TITLE, RESOLVES,
 };
 pub use kinds::DocKind;
 pub use layout::{

@@ -8,7 +8,7 @@
 use crate::diag::Diagnostic;
 use crate::fonts;
 use crate::model::Document;
-use crate::nd30::{ParaStyle, StyleSpec};
+use crate::nd30::{self, ParaStyle, StyleSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -131,6 +131,7 @@ struct LayoutData<'a> {
     styles: BTreeMap<String, StyleSpec>,
     font: &'static str,
     line: fonts::LineMetrics,
+    lang: (&'static str, &'static str),
 }
 
 fn style_key(s: ParaStyle) -> String {
@@ -155,6 +156,7 @@ pub fn layout_data(doc: &Document) -> Vec<u8> {
             .collect(),
         font: fonts::FAMILY,
         line: fonts::line_metrics(),
+        lang: nd30::LANGUAGE,
     };
     serde_json::to_vec(&data).expect("model serialises")
 }
@@ -163,6 +165,12 @@ pub fn layout_data(doc: &Document) -> Vec<u8> {
 pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
     if let Some(c) = fonts::missing_glyph(&doc.reading_order()) {
         return Err(fonts::missing_glyph_error(c));
+    }
+    if settings.archival && doc.issued.is_none() {
+        return Err(Diagnostic::error(
+            "PDF/A cần ngày của văn bản, mà bản dự thảo chưa có `ngay`: lưu trữ bản đã ban hành \
+             (PDF/A needs the document's date; a draft has none)",
+        ));
     }
     let world = DocWorld {
         shared: shared(),
@@ -178,15 +186,16 @@ pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnosti
     } else {
         PdfStandards::default()
     };
-    // The document's own date (1 January of its year for a draft), never
-    // the clock: PDF/A needs a date and the bytes must not change.
-    let (y, m, d) = match doc.issued {
-        Some(date) => (date.year, date.month, date.day),
-        None => (doc.year, 1, 1),
-    };
+    // The document's own date, never the clock, so the bytes do not change;
+    // a draft has none, and says none.
+    let timestamp = doc.issued.and_then(|date| {
+        Datetime::from_ymd_hms(date.year.into(), date.month, date.day, 0, 0, 0)
+            .map(Timestamp::new_utc)
+    });
     let options = PdfOptions {
         ident: Smart::Custom("vanban".into()),
-        timestamp: Datetime::from_ymd_hms(y.into(), m, d, 0, 0, 0).map(Timestamp::new_utc),
+        creator: Smart::Custom(Some(format!("vanban {}", env!("CARGO_PKG_VERSION")))),
+        timestamp,
         standards,
         ..PdfOptions::default()
     };

@@ -12,6 +12,7 @@ mod forms;
 mod kinds;
 mod outline;
 mod pdf;
+mod readers;
 mod seed;
 mod units;
 mod util;

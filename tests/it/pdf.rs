@@ -230,19 +230,3 @@ fn same_input_same_bytes_from_separate_processes() {
         assert!(pdf_a == pdf_b, "PDF bytes differ ({fixture:?})");
     }
 }
-
-#[test]
-fn pdfa_option_gives_an_archival_pdf() {
-    let case = Case::new();
-    case.vanban_ok(&["render", util::PLAN, "--format", "pdf", "--pdfa"]);
-    let bytes = std::fs::read(case.path("out/ke-hoach-binh-dang-gioi-bat-trang-2026.pdf")).unwrap();
-    let text = String::from_utf8_lossy(&bytes);
-    assert!(
-        text.contains("pdfaid:part") && text.contains("pdfaid:conformance"),
-        "PDF/A metadata"
-    );
-    assert_eq!(
-        case.files("out"),
-        ["ke-hoach-binh-dang-gioi-bat-trang-2026.pdf"]
-    );
-}

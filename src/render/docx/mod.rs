@@ -3,6 +3,7 @@
 //! can keep editing it in Word or LibreOffice.
 
 mod package;
+mod properties;
 mod schema;
 
 use crate::model::{
@@ -10,11 +11,12 @@ use crate::model::{
 };
 use crate::nd30::{Align, PageSetup, ParaStyle, StyleSpec};
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, Footnote, HeaderReference, LineSpacing,
-    LineSpacingType, PageMargin, PageNum, PageNumType, PageOrientationType, PageSize,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, RunProperty,
-    SectionProperty, SpecialIndentType, Style, StyleType, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, VAlignType, VMergeType, VertAlignType, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Footnote, HeaderReference, Hyperlink,
+    HyperlinkData, LineSpacing, LineSpacingType, PageMargin, PageNum, PageNumType,
+    PageOrientationType, PageSize, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    ParagraphChild, Run, RunFonts, RunProperty, SectionProperty, SpecialIndentType, Style,
+    StyleType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    VertAlignType, WidthType,
 };
 
 /// The character style docx-rs gives a footnote's mark (`FootnoteReference`).
@@ -32,9 +34,6 @@ fn half_points(pt: f32) -> usize {
     (pt * 2.0).round() as usize
 }
 
-/// Core properties carry this fixed time so the same input gives the same bytes.
-const FIXED_TIME: &str = "2020-01-01T00:00:00Z";
-
 /// Render the page model as DOCX bytes.
 pub fn write(doc: &Document) -> Vec<u8> {
     let page = &doc.page;
@@ -43,8 +42,6 @@ pub fn write(doc: &Document) -> Vec<u8> {
         .page_margin(margins(page))
         .default_fonts(fonts(page.font))
         .default_size(half_points(ParaStyle::Doan.spec().size_pt))
-        .created_at(FIXED_TIME)
-        .updated_at(FIXED_TIME)
         // Page numbers from page 2 on: an empty first-page header, a PAGE
         // field in the default one (PL1 I.7).
         .first_header(docx_rs::Header::new().add_paragraph(docx_rs::Paragraph::new()))
@@ -93,7 +90,11 @@ pub fn write(doc: &Document) -> Vec<u8> {
         }
         w.blocks(&a.blocks, doc);
     }
-    package::pack(w.finish().build())
+    let links = package::Links {
+        body: std::mem::take(&mut w.refs.links),
+        notes: std::mem::take(&mut w.refs.note_links),
+    };
+    package::pack(w.finish().build(), properties::core(doc), links)
 }
 
 /// A run of pages with one setup. Word numbers pages through sections and
@@ -114,9 +115,7 @@ struct Writer<'a> {
     page: &'a PageSetup,
     section: Section,
     headers: (Option<HeaderReference>, Option<HeaderReference>),
-    /// The last footnote's number: each document numbers its own from 1,
-    /// so the same input gives the same bytes.
-    notes: usize,
+    refs: Refs,
 }
 
 impl<'a> Writer<'a> {
@@ -135,7 +134,7 @@ impl<'a> Writer<'a> {
                 restart: false,
             },
             headers,
-            notes: 0,
+            refs: Refs::default(),
         }
     }
 
@@ -154,7 +153,7 @@ impl<'a> Writer<'a> {
         for block in blocks {
             match block {
                 Block::Paragraph(p) => {
-                    let p = paragraph(p, &mut self.notes);
+                    let p = paragraph(p, &mut self.refs);
                     self.paragraph(p)
                 }
                 Block::Table(t) if t.landscape && !self.section.landscape => {
@@ -165,7 +164,7 @@ impl<'a> Writer<'a> {
                         restart: false,
                     });
                     {
-                        let t = table(t, doc, &mut self.notes);
+                        let t = table(t, doc, &mut self.refs);
                         self.table(t)
                     };
                     self.next_section(Section {
@@ -175,7 +174,7 @@ impl<'a> Writer<'a> {
                     });
                 }
                 Block::Table(t) => {
-                    let t = table(t, doc, &mut self.notes);
+                    let t = table(t, doc, &mut self.refs);
                     self.table(t)
                 }
             }
@@ -284,6 +283,10 @@ fn named_style(s: StyleSpec) -> Style {
     if let Some(colour) = s.colour {
         style = style.color(colour);
     }
+    if let Some(level) = s.outline_level {
+        // Word counts outline levels from 0.
+        style = style.outline_lvl(usize::from(level) - 1);
+    }
     style
 }
 
@@ -309,12 +312,17 @@ fn sized(style: ParaStyle, text: &str, size_pt: f32) -> docx_rs::Paragraph {
         .add_run(run)
 }
 
-fn paragraph(p: &Paragraph, notes: &mut usize) -> docx_rs::Paragraph {
+fn paragraph(p: &Paragraph, refs: &mut Refs) -> docx_rs::Paragraph {
     let mut out = docx_rs::Paragraph::new().style(p.style.spec().id);
     if let Some(label) = &p.label {
         out = out.add_run(Run::new().add_text(format!("{label} ")));
     }
-    runs(out, &p.text, false, notes).keep_next(p.keep_next)
+    // A heading at another depth than its style's usual one says its own
+    // level; running text in a heading's style says it is body text (9).
+    if p.outline != p.style.spec().outline_level {
+        out = out.outline_lvl(p.outline.map_or(9, |l| usize::from(l) - 1));
+    }
+    runs(out, &p.text, false, refs).keep_next(p.keep_next)
 }
 
 /// The runs of `text` appended to `p`: emphasis as run properties, each
@@ -323,21 +331,24 @@ fn runs(
     mut p: docx_rs::Paragraph,
     text: &Inline,
     bold: bool,
-    notes: &mut usize,
+    refs: &mut Refs,
 ) -> docx_rs::Paragraph {
     for span in &text.0 {
         if let Some(note) = &span.note {
             // A real footnote: Word numbers the mark and sets the text at
             // the foot of the page, as typst does in the PDF.
-            *notes += 1;
+            refs.notes += 1;
+            let id = refs.notes;
+            refs.in_note = true;
             let content = runs(
                 docx_rs::Paragraph::new().style(ParaStyle::ChuThich.spec().id),
                 note,
                 false,
-                notes,
+                refs,
             );
+            refs.in_note = false;
             let footnote = Footnote {
-                id: *notes,
+                id,
                 content: vec![content],
             };
             p = p.add_run(Run::new().add_footnote_reference(footnote));
@@ -358,9 +369,46 @@ fn runs(
         if span.italic {
             run = run.italic();
         }
-        p = p.add_run(run);
+        p = match &span.link {
+            // Printed as written: no blue, no underline, the decree's ink.
+            Some(target) => p.add_hyperlink(Hyperlink {
+                link: HyperlinkData::External {
+                    rid: refs.link(target),
+                    path: target.clone(),
+                },
+                history: None,
+                children: vec![ParagraphChild::Run(Box::new(run))],
+            }),
+            None => p.add_run(run),
+        };
     }
     p
+}
+
+/// What the document's parts point at, numbered in reading order from 1
+/// in each document, so the same model gives the same bytes.
+#[derive(Debug, Default)]
+struct Refs {
+    /// The last footnote's number.
+    notes: usize,
+    /// The targets of the body's links, and of the footnotes' links: each
+    /// part has relationships of its own.
+    links: Vec<String>,
+    note_links: Vec<String>,
+    /// Runs being written belong to a footnote.
+    in_note: bool,
+}
+
+impl Refs {
+    /// The relationship id of a new link to `target`, in its part.
+    fn link(&mut self, target: &str) -> String {
+        let list = match self.in_note {
+            true => &mut self.note_links,
+            false => &mut self.links,
+        };
+        list.push(target.to_string());
+        format!("{}{}", package::LINK_ID, list.len())
+    }
 }
 
 /// An empty paragraph whose bottom border is a centred line `length_mm`
@@ -508,7 +556,7 @@ fn margins(page: &PageSetup) -> PageMargin {
         .footer(twips(page.header_mm) as i32)
 }
 
-fn table(t: &Table, doc: &Document, notes: &mut usize) -> docx_rs::Table {
+fn table(t: &Table, doc: &Document, refs: &mut Refs) -> docx_rs::Table {
     let width = if t.landscape {
         doc.page.landscape_text_width_mm()
     } else {
@@ -557,7 +605,7 @@ fn table(t: &Table, doc: &Document, notes: &mut usize) -> docx_rs::Table {
                 cell,
                 grid[column..column + span].iter().sum(),
                 header || row.bold,
-                notes,
+                refs,
             ));
             column += span;
         }
@@ -583,13 +631,13 @@ fn table(t: &Table, doc: &Document, notes: &mut usize) -> docx_rs::Table {
         .margins(TableCellMargins::new().margin(y, x, y, x))
 }
 
-fn table_cell(cell: &Cell, width: usize, bold: bool, notes: &mut usize) -> TableCell {
+fn table_cell(cell: &Cell, width: usize, bold: bool, refs: &mut Refs) -> TableCell {
     let p = docx_rs::Paragraph::new()
         .style(ParaStyle::Bang.spec().id)
         .align(alignment(cell.align));
     let mut out = TableCell::new()
         .width(width, WidthType::Dxa)
-        .add_paragraph(runs(p, &cell.text, bold, notes));
+        .add_paragraph(runs(p, &cell.text, bold, refs));
     if cell.col_span > 1 {
         out = out.grid_span(cell.col_span);
     }

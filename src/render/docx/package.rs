@@ -20,7 +20,21 @@ fn insert_before(xml: &[u8], close: &str, item: &str) -> Vec<u8> {
     }
 }
 
-pub fn pack(x: XMLDocx) -> Vec<u8> {
+/// The targets of a document's links, in order: the body's and the
+/// footnotes' (see [`LINK_ID`]).
+pub struct Links {
+    pub body: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// Link relationships are `rIdLink1`, `rIdLink2` … in each part.
+pub const LINK_ID: &str = "rIdLink";
+
+const LINK_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+
+pub fn pack(x: XMLDocx, core: Vec<u8>, links: Links) -> Vec<u8> {
+    let document_rels = format!("{THEME_REL}{}", relationships(&links.body));
     let mut parts: Vec<(String, Vec<u8>)> = vec![
         (
             "[Content_Types].xml".into(),
@@ -28,14 +42,18 @@ pub fn pack(x: XMLDocx) -> Vec<u8> {
         ),
         ("_rels/.rels".into(), x.rels),
         ("docProps/app.xml".into(), x.doc_props.app),
-        ("docProps/core.xml".into(), x.doc_props.core),
+        ("docProps/core.xml".into(), core),
         ("docProps/custom.xml".into(), x.doc_props.custom),
         (
             "word/_rels/document.xml.rels".into(),
-            insert_before(&x.document_rels, "</Relationships>", THEME_REL),
+            insert_before(
+                &without_links(&x.document_rels),
+                "</Relationships>",
+                &document_rels,
+            ),
         ),
         ("word/document.xml".into(), normalise(&x.document)),
-        ("word/styles.xml".into(), normalise(&x.styles)),
+        ("word/styles.xml".into(), normalise(&in_language(&x.styles))),
         ("word/settings.xml".into(), normalise(&x.settings)),
         ("word/fontTable.xml".into(), x.font_table),
         ("word/comments.xml".into(), x.comments),
@@ -47,6 +65,16 @@ pub fn pack(x: XMLDocx) -> Vec<u8> {
         ),
         ("word/theme/theme1.xml".into(), THEME.to_vec()),
     ];
+    if !links.notes.is_empty() {
+        parts.push((
+            "word/_rels/footnotes.xml.rels".into(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>"#,
+                relationships(&links.notes)
+            )
+            .into_bytes(),
+        ));
+    }
     for (i, h) in x.headers.iter().enumerate() {
         parts.push((format!("word/header{}.xml", i + 1), normalise(h)));
         if let Some(rels) = x.header_rels.get(i) {
@@ -67,6 +95,58 @@ pub fn pack(x: XMLDocx) -> Vec<u8> {
         zip.write_all(&bytes).expect("zip write in memory");
     }
     zip.finish().expect("zip in memory").into_inner()
+}
+
+/// A relationship per link, numbered in order (docx-rs numbers its own
+/// from a counter shared by the whole process and lists them in hash order,
+/// which would change the bytes from one run to the next).
+fn relationships(targets: &[String]) -> String {
+    targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                r#"<Relationship Id="{LINK_ID}{}" Type="{LINK_TYPE}" Target="{}" TargetMode="External" />"#,
+                i + 1,
+                quick_xml::escape::escape(t.as_str())
+            )
+        })
+        .collect()
+}
+
+/// docx-rs's relationships part without the link relationships it adds.
+fn without_links(xml: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_ref();
+    while let Some(start) = rest.find("<Relationship ") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find("/>")
+            .map_or(rest.len(), |e| start + e + 2);
+        let element = &rest[start..end];
+        if !element.contains(LINK_TYPE) {
+            out.push_str(element);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
+
+/// The styles part with the document's language as every run's default,
+/// which docx-rs cannot set: Word then checks spelling in Vietnamese.
+fn in_language(xml: &[u8]) -> Vec<u8> {
+    const DEFAULTS: &str = "<w:rPrDefault><w:rPr>";
+    let text = String::from_utf8_lossy(xml);
+    match text.find(DEFAULTS) {
+        Some(at) => {
+            let at = at + DEFAULTS.len();
+            let lang = super::properties::language();
+            format!(r#"{}<w:lang w:val="{lang}"/>{}"#, &text[..at], &text[at..]).into_bytes()
+        }
+        None => xml.to_vec(),
+    }
 }
 
 /// The footnotes part as Word needs it, which docx-rs does not write: the
