@@ -29,6 +29,7 @@ pub mod render;
 pub mod report;
 pub mod templates;
 pub mod text;
+pub mod word;
 
 use std::path::Path;
 
