@@ -35,6 +35,9 @@ pub enum Command {
     Batch(BatchArgs),
     /// Soạn báo cáo kết quả thực hiện từ kế hoạch (draft the plan's year-end report).
     Report(ReportArgs),
+    /// Đọc văn bản Word (DOCX, DOC) thành tệp YAML của vanban, kèm hồ sơ đơn vị và
+    /// danh mục văn bản trích dẫn (import a Word file as vanban's YAML).
+    Import(ImportArgs),
     /// Đơn vị hành chính cả nước: tìm, tạo hồ sơ (the national list of units).
     DonVi {
         #[command(subcommand)]
@@ -145,7 +148,8 @@ pub struct BatchArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Các tệp YAML cần kiểm tra (documents to check).
+    /// Các tệp cần kiểm tra: YAML của vanban, hoặc văn bản Word (.docx)
+    /// (documents to check: vanban's YAML, or Word files).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Kiểm tra như khi dựng cho đơn vị khác (check as rendered for another unit).
@@ -155,6 +159,14 @@ pub struct CheckArgs {
     /// (check with the wording `render` would use).
     #[arg(long)]
     pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Tệp Word: .docx, hoặc .doc khi có LibreOffice (the Word file).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub output: DraftOutput,
 }
 
 #[derive(Debug, clap::Args)]

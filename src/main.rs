@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Command::NextYear(args) => vanban::cmd::next_year::run(&args),
         Command::Batch(args) => vanban::cmd::batch::run(&args),
         Command::Report(args) => vanban::cmd::report::run(&args),
+        Command::Import(args) => vanban::cmd::import::run(&args),
         Command::DonVi { command } => vanban::cmd::don_vi::run(&command),
     };
     match result {

@@ -3,10 +3,12 @@
 pub mod batch;
 pub mod check;
 pub mod don_vi;
+pub mod import;
 pub mod next_year;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod word_file;
 
 use crate::input::{self, Loaded};
 use std::path::Path;

@@ -60,6 +60,8 @@ pub enum Block {
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub rows: Vec<Vec<Cell>>,
+    /// The columns' widths in twips (`w:tblGrid`).
+    pub grid: Vec<u32>,
     /// Any border drawn (a data table), or none (a layout table: the
     /// header, the closing).
     pub bordered: bool,
@@ -354,7 +356,20 @@ impl<'a> Reader<'a> {
                     .collect()
             })
             .collect();
-        Table { rows, bordered }
+        let grid = t
+            .child("tblGrid")
+            .map(|g| {
+                g.children_named("gridCol")
+                    .filter_map(|c| c.attr("w").and_then(|w| w.parse::<f64>().ok()))
+                    .map(|w| w.max(0.0).round() as u32)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Table {
+            rows,
+            grid,
+            bordered,
+        }
     }
 }
 

@@ -1,0 +1,81 @@
+//! `vanban import FILE.docx`: the document's YAML, its issuer's profile and
+//! the registry of what it cites, written beside each other; then the YAML
+//! is loaded as `render` would load it, so what was written is known to
+//! render.
+
+use super::output::{refuse_overwrite, write_atomic};
+use super::word_file;
+use crate::cli::ImportArgs;
+use crate::import::{self, Names};
+use anyhow::Result;
+use std::process::ExitCode;
+
+pub fn run(args: &ImportArgs) -> Result<ExitCode> {
+    let doc = match word_file::open(&args.file) {
+        Ok(d) => d,
+        Err(d) => {
+            eprintln!("{d}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let stem = args
+        .file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "van-ban".into());
+    let plan_path = args
+        .output
+        .out
+        .clone()
+        .unwrap_or_else(|| args.file.with_file_name(format!("{stem}.yaml")));
+    let dir = plan_path
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
+    let plan_stem = plan_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or(stem);
+    let profile_name = format!("{plan_stem}.don-vi.yaml");
+    let registry_name = format!("{plan_stem}.van-ban.yaml");
+    let source = args
+        .file
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let imported = import::import(
+        &doc,
+        &Names {
+            profile: &profile_name,
+            registry: &registry_name,
+            source: &source,
+        },
+    );
+    let files = [
+        (plan_path.clone(), imported.plan),
+        (dir.join(&profile_name), imported.profile),
+        (dir.join(&registry_name), imported.registry),
+    ];
+    for (path, _) in &files {
+        refuse_overwrite(path, args.output.force)?;
+    }
+    for (path, text) in &files {
+        write_atomic(path, text.as_bytes())?;
+        println!("{}", path.display());
+    }
+    for w in &imported.warnings {
+        eprintln!("{}", w.clone().in_file(&plan_path));
+    }
+    // What was written must load as render loads it.
+    match crate::input::load(&plan_path, None) {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(d) => {
+            eprintln!("{d}");
+            eprintln!(
+                "tệp YAML đã ghi nhưng chưa dựng được: sửa các chỗ trên rồi chạy `vanban check` \
+                 (written, but does not load yet)"
+            );
+            Ok(ExitCode::from(1))
+        }
+    }
+}
