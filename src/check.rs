@@ -137,11 +137,11 @@ fn number_form(doc: &Loaded, found: &mut Vec<Diagnostic>) {
 }
 
 /// Titles that may not stand before a signer's name (PL1 II.7c).
-const TITLES: [&str; 9] = [
+pub(crate) const TITLES: [&str; 9] = [
     "TS.", "ThS.", "PGS.", "GS.", "BS.", "KS.", "CN.", "Th.S", "T.S",
 ];
 /// Authority prefixes written the old way (PL1 II.7a; spec §6.11).
-const OLD_PREFIXES: [(&str, &str); 4] = [
+pub(crate) const OLD_PREFIXES: [(&str, &str); 4] = [
     ("K/T", "KT."),
     ("T/M", "TM."),
     ("T/L", "TL."),

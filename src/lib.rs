@@ -21,6 +21,7 @@ pub mod diag;
 pub mod fonts;
 pub mod import;
 pub mod input;
+pub mod lint;
 pub mod model;
 pub mod names;
 pub mod national;

@@ -64,6 +64,12 @@ fn kind_of(file: &Path) -> FileKind {
 }
 
 fn findings(file: &Path, profile: Option<&Path>, templates: &Templates) -> Vec<Diagnostic> {
+    if super::word_file::is_word(file) {
+        return match super::word_file::open(file) {
+            Ok(doc) => crate::lint::lint(&doc, file),
+            Err(d) => vec![d],
+        };
+    }
     match kind_of(file) {
         FileKind::Profile => {
             return match input::yaml::load::<input::Profile>(file) {

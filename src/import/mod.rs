@@ -538,7 +538,7 @@ fn proper_name(upper: &str, place: &str) -> String {
     }
     upper
         .split(' ')
-        .map(|w| nd30::sentence_case(w))
+        .map(nd30::sentence_case)
         .collect::<Vec<_>>()
         .join(" ")
 }

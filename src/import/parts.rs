@@ -83,6 +83,9 @@ pub struct Parts<'a> {
     pub recipients: Vec<Line<'a>>,
     pub authority: Vec<Line<'a>>,
     pub signer: Option<Line<'a>>,
+    /// A second signature on the left (a biên bản's thư ký, a liên tịch
+    /// document's joint issuer): its authority lines and name.
+    pub left_signature: Option<(Vec<Line<'a>>, Option<Line<'a>>)>,
     pub appendices: Vec<AppendixParts<'a>>,
     pub unplaced: Vec<Line<'a>>,
 }
@@ -103,12 +106,22 @@ pub fn kind_of_title(text: &str) -> Option<DocKind> {
         .find(|k| k.title() == t && *k != DocKind::CongVan)
 }
 
+/// The Số line, its colon forgotten or not (`Số 05/…` is found, to be
+/// told to the clerk).
 fn is_number(t: &str) -> bool {
-    t.starts_with("Số:") || t.starts_with("Số :") || t.starts_with("SỐ:")
+    let Some(rest) = t.strip_prefix("Số").or_else(|| t.strip_prefix("SỐ")) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with(':') || rest.starts_with(|c: char| c.is_ascii_digit() || c == '/')
 }
 
+/// `Bát Tràng, ngày 05 tháng 02 năm 2026`, its comma forgotten or not.
 fn is_place_date(t: &str) -> bool {
-    t.contains("ngày") && t.contains("tháng") && t.contains("năm") && t.contains(',')
+    let Some(at) = t.find("ngày") else {
+        return false;
+    };
+    at > 0 && t[at..].contains("tháng") && t[at..].contains("năm")
 }
 
 fn is_mark(t: &str) -> bool {
@@ -137,13 +150,29 @@ fn header_lines(p: &Para) -> Vec<Line<'_>> {
     }
 }
 
-/// Whether a table is the closing (Nơi nhận beside the signature).
+/// Whether a table is the closing: Nơi nhận beside the signature, or two
+/// signatures side by side (a borderless table whose cells hold upper-case
+/// authority lines and, under them, a name).
 fn is_closing(t: &Table) -> bool {
-    t.rows.iter().flatten().any(|c| {
+    let recipients = t.rows.iter().flatten().any(|c| {
         c.paragraphs()
             .iter()
             .any(|p| p.text().trim_start().starts_with(nd30::RECIPIENTS_TITLE))
-    })
+    });
+    let authority = |p: &&Para| {
+        let t = p.text();
+        let t = t.trim();
+        ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "]
+            .iter()
+            .any(|a| t.starts_with(a))
+            || ["CHỦ TỌA", "THƯ KÝ", "CHỦ TRÌ"].contains(&t)
+    };
+    recipients
+        || (!t.bordered
+            && t.rows
+                .iter()
+                .flatten()
+                .any(|c| c.paragraphs().iter().any(authority)))
 }
 
 /// Whether a table is the header (ô 1–4).
@@ -337,36 +366,52 @@ fn ends_recipient(t: &str) -> bool {
     t.ends_with(';') || t.ends_with('.') || t.ends_with(',')
 }
 
-/// Nơi nhận on one side, the signature on the other.
+/// Nơi nhận on one side, the signature on the other; or two signatures,
+/// each column's lines (over one row or two) one signature.
 fn closing<'a>(t: &'a Table, parts: &mut Parts<'a>) {
-    for cell in t.rows.iter().flatten() {
-        let lines: Vec<Line> = cell
-            .paragraphs()
-            .into_iter()
-            .map(Line::of)
-            .filter(|l| !l.text.is_empty())
-            .collect();
-        if lines
-            .first()
-            .is_some_and(|l| l.text.starts_with(nd30::RECIPIENTS_TITLE))
-        {
-            let mut lines = lines.into_iter();
-            parts.recipients_title = lines.next();
-            parts.recipients.extend(lines);
-        } else if !lines.is_empty() {
-            signature(lines, parts);
+    let mut columns: Vec<Vec<Line<'a>>> = Vec::new();
+    for row in &t.rows {
+        for (i, cell) in row.iter().enumerate() {
+            let lines: Vec<Line> = cell
+                .paragraphs()
+                .into_iter()
+                .map(Line::of)
+                .filter(|l| !l.text.is_empty())
+                .collect();
+            if lines
+                .first()
+                .is_some_and(|l| l.text.starts_with(nd30::RECIPIENTS_TITLE))
+            {
+                let mut lines = lines.into_iter();
+                parts.recipients_title = lines.next();
+                parts.recipients.extend(lines);
+                continue;
+            }
+            if columns.len() <= i {
+                columns.resize_with(i + 1, Vec::new);
+            }
+            columns[i].extend(lines);
         }
     }
+    let mut signatures: Vec<(Vec<Line>, Option<Line>)> = columns
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .map(signature)
+        .collect();
+    if let Some((authority, signer)) = signatures.pop() {
+        parts.authority = authority;
+        parts.signer = signer;
+    }
+    parts.left_signature = signatures.pop();
 }
 
 /// Authority lines, upper case, then the signer's name.
-fn signature<'a>(mut lines: Vec<Line<'a>>, parts: &mut Parts<'a>) {
-    if let Some(last) = lines.last() {
-        if !upper(&last.text) {
-            parts.signer = lines.pop();
-        }
-    }
-    parts.authority.extend(lines);
+fn signature(mut lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Option<Line<'_>>) {
+    let signer = match lines.last() {
+        Some(last) if !upper(&last.text) => lines.pop(),
+        _ => None,
+    };
+    (lines, signer)
 }
 
 fn appendix_block<'a>(b: &'a Block, parts: &mut Parts<'a>) {

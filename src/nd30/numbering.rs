@@ -7,7 +7,7 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 /// How one level of an outline is numbered, written in a document as the
 /// first label of the level: `I`, `1`, `1.1`, `a`, `(1)`, `Điều 1`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mark {
     /// `Chương I`, `Chương II` … on a line of their own, the title under
     /// them (a quy chế's chapters); articles run on across chapters.

@@ -10,6 +10,7 @@ mod edges;
 mod examples;
 mod forms;
 mod kinds;
+mod lint;
 mod outline;
 mod pdf;
 mod readers;
