@@ -171,6 +171,15 @@ impl Package {
             return Err(Refused::Encrypted);
         }
         let compressed = file.compressed_size().max(1);
+        // A bomb that declares its size is refused before inflating a
+        // byte; one that lies about it is stopped by the bounds below.
+        let declared = file.size();
+        if declared > RATIO_FROM && declared / compressed > limits.ratio {
+            return Err(Refused::Bomb(name.into()));
+        }
+        if declared > budget {
+            return Err(Refused::TooLarge(name.into()));
+        }
         let mut out = Vec::new();
         // One byte over the budget tells a part too large from one that
         // fills it exactly; the declared size is not trusted.

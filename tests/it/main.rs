@@ -9,6 +9,7 @@ mod docx;
 mod edges;
 mod examples;
 mod forms;
+mod hostile;
 mod kinds;
 mod lint;
 mod outline;
