@@ -10,6 +10,7 @@ mod edges;
 mod examples;
 mod forms;
 mod hostile;
+mod import;
 mod kinds;
 mod lint;
 mod outline;

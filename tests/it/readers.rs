@@ -3,73 +3,9 @@
 //! links on the addresses in the text. Read back with poppler and from the
 //! DOCX's XML.
 
-use crate::util::{self, Case};
+use crate::util::{self, bookmarks, pdf_xml, unescape, Case};
 use std::path::Path;
 use std::process::Command;
-
-/// A PDF bookmark: its depth (0 at the top), title and target page.
-#[derive(Debug, Clone, PartialEq)]
-struct Bookmark {
-    depth: usize,
-    title: String,
-    page: usize,
-}
-
-/// pdftohtml's XML of a PDF: its outline and its links.
-fn pdf_xml(pdf: &Path) -> String {
-    let out = Command::new("pdftohtml")
-        .args(["-xml", "-i", "-stdout"])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "pdftohtml {}", pdf.display());
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#34;", "\"")
-        .replace("&amp;", "&")
-}
-
-/// The bookmarks in order, each with its depth.
-fn bookmarks(pdf: &Path) -> Vec<Bookmark> {
-    let xml = pdf_xml(pdf);
-    let Some(start) = xml.find("<outline>") else {
-        return Vec::new();
-    };
-    let mut depth = 0usize;
-    let mut out = Vec::new();
-    let mut rest = &xml[start..];
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at..];
-        if let Some(r) = rest.strip_prefix("<outline>") {
-            depth += 1;
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("</outline>") {
-            depth -= 1;
-            rest = r;
-            if depth == 0 {
-                break;
-            }
-        } else if rest.starts_with("<item") {
-            let page = util::attr(rest, "item", "page").unwrap().parse().unwrap();
-            let open = rest.find('>').unwrap() + 1;
-            let close = rest.find("</item>").unwrap();
-            out.push(Bookmark {
-                depth: depth - 1,
-                title: unescape(&rest[open..close]),
-                page,
-            });
-            rest = &rest[close..];
-        } else {
-            rest = &rest[1..];
-        }
-    }
-    out
-}
 
 /// The targets of the PDF's links to the outside, each once, in order.
 /// (pdftohtml gives a link to each piece of text its area touches, and

@@ -471,3 +471,68 @@ pub fn render_fixture(fixture: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let pdf = dir.path().join(stem).with_extension("pdf");
     (dir, docx, pdf)
 }
+
+/// A PDF bookmark: its depth (0 at the top), title and target page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub depth: usize,
+    pub title: String,
+    pub page: usize,
+}
+
+/// pdftohtml's XML of a PDF: its outline and its links.
+pub fn pdf_xml(pdf: &Path) -> String {
+    let out = Command::new("pdftohtml")
+        .args(["-xml", "-i", "-stdout"])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftohtml {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// The bookmarks in order, each with its depth.
+pub fn bookmarks(pdf: &Path) -> Vec<Bookmark> {
+    let xml = pdf_xml(pdf);
+    let Some(start) = xml.find("<outline>") else {
+        return Vec::new();
+    };
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    let mut rest = &xml[start..];
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        if let Some(r) = rest.strip_prefix("<outline>") {
+            depth += 1;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("</outline>") {
+            depth -= 1;
+            rest = r;
+            if depth == 0 {
+                break;
+            }
+        } else if rest.starts_with("<item") {
+            let page = attr(rest, "item", "page").unwrap().parse().unwrap();
+            let open = rest.find('>').unwrap() + 1;
+            let close = rest.find("</item>").unwrap();
+            out.push(Bookmark {
+                depth: depth - 1,
+                title: unescape(&rest[open..close]),
+                page,
+            });
+            rest = &rest[close..];
+        } else {
+            rest = &rest[1..];
+        }
+    }
+    out
+}
+
