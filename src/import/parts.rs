@@ -421,9 +421,9 @@ fn appendix_block<'a>(b: &'a Block, parts: &mut Parts<'a>) {
             if line.text.is_empty() {
                 return;
             }
-            let starts = line.text.starts_with("PHỤ LỤC")
-                || (kind_of_title(&line.text).is_some()
-                    && p.props.align.as_deref() == Some("center"));
+            // After the signature, a line of its own that is `PHỤ LỤC` or a
+            // tên loại (the text a decision issues) opens a phụ lục.
+            let starts = line.text.starts_with("PHỤ LỤC") || kind_of_title(&line.text).is_some();
             if starts {
                 parts.appendices.push(AppendixParts {
                     label: Some(line),

@@ -56,30 +56,17 @@ impl Legacy {
     }
 }
 
-/// TCVN 5712:1993 bytes 0x80–0xFF, as glibc's `TCVN5712-1` table decodes
-/// them (generated with `iconv -f TCVN5712-1`; the capitals of 0x80–0x9F
-/// and the tone marks of 0xB0–0xB4 are VN1's, which VN3 fonts leave empty).
-const TCVN3_HIGH: &str = "ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ\u{a0}ĂÂÊÔƠƯĐăâêôơưđẶ\u{300}\u{309}\u{303}\u{301}\u{323}àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ";
-
-/// The byte a character of a legacy run stands for: Word reads the font's
-/// bytes as Windows-1252, so 0x80–0x9F arrive as `€`, `‚` ….
-fn byte_of(c: char) -> Option<u8> {
-    const CP1252: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    let code = c as u32;
-    if (0x80..=0xFF).contains(&code) {
-        return Some(code as u8);
-    }
-    CP1252.iter().position(|&w| w == c).map(|i| 0x80 + i as u8)
-}
+/// TCVN 5712:1993 VN3, the encoding of the ABC fonts, bytes 0xA0–0xFF, as
+/// glibc's `TCVN5712-1` table decodes them (generated with `iconv -f
+/// TCVN5712-1`). Below 0xA0 a VN3 font keeps Windows' own characters
+/// (curly quotes, dashes), so those are left as they are.
+const TCVN3_HIGH: &str = "\u{a0}ĂÂÊÔƠƯĐăâêôơưđẶ\u{300}\u{309}\u{303}\u{301}\u{323}àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ";
 
 fn tcvn3(c: char) -> char {
-    match byte_of(c) {
-        Some(b) if b >= 0x80 => TCVN3_HIGH.chars().nth(usize::from(b - 0x80)).unwrap_or(c),
-        _ => c,
+    let code = c as u32;
+    match (0xA0..=0xFF).contains(&code) {
+        true => TCVN3_HIGH.chars().nth((code - 0xA0) as usize).unwrap_or(c),
+        false => c,
     }
 }
 

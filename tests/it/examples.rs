@@ -24,7 +24,7 @@ const EXAMPLES: [&str; 8] = [
 /// (the header's rules, `-----`, left out), then the text, table cells in
 /// row order without their ` | ` separators, then the footnotes, `[1] …`,
 /// after their rule `____`, which is left out.
-fn reference_words(text: &str) -> Vec<String> {
+pub(crate) fn reference_words(text: &str) -> Vec<String> {
     let mut lines = text.lines().skip(4);
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for row in lines.by_ref().take_while(|l| !l.trim().is_empty()) {
@@ -70,7 +70,7 @@ fn render(
 /// The DOCX's words in reading order, each footnote's mark written as the
 /// reference writes it (`[1]`) where it stands, and the notes after
 /// everything else, each led by its mark.
-fn docx_words(docx: &Path) -> Vec<String> {
+pub(crate) fn docx_words(docx: &Path) -> Vec<String> {
     words_with_notes(docx, |n| format!("[{n}]"), true)
 }
 

@@ -40,7 +40,10 @@ fn seen(docx: &Path, pdf: &Path) -> Seen {
             .into_iter()
             .map(|p| util::norm(&p.text))
             .collect(),
-        outline: bookmarks(pdf).into_iter().map(|b| (b.depth, b.title)).collect(),
+        outline: bookmarks(pdf)
+            .into_iter()
+            .map(|b| (b.depth, b.title))
+            .collect(),
         pages: util::pdf_pages(pdf),
     }
 }
@@ -84,7 +87,11 @@ fn rendered(yaml: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
         .arg(dir.path().join("goc"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{yaml}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{yaml}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
     let docx = dir.path().join(format!("goc/{stem}.docx"));
     let pdf = dir.path().join(format!("goc/{stem}.pdf"));
@@ -120,13 +127,22 @@ fn the_same_after_libreoffice_resaves_the_docx() {
         let before = seen(&docx, &pdf);
         let resaved = dir.path().join("lo");
         let out = Command::new("soffice")
-            .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+            .args([
+                "--headless",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+            ])
             .arg(&resaved)
             .arg(&docx)
             .env("HOME", dir.path())
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let again = resaved.join(docx.file_name().unwrap());
         assert_ne!(
             std::fs::read(&again).unwrap(),
@@ -143,14 +159,92 @@ fn an_import_writes_a_profile_and_a_registry_and_refuses_to_overwrite() {
     std::fs::copy(&docx, dir.path().join("kh.docx")).unwrap();
     ok(dir.path(), &["import", "kh.docx"]);
     let profile = std::fs::read_to_string(dir.path().join("kh.don-vi.yaml")).unwrap();
-    assert!(profile.contains("- XÃ BÁT TRÀNG") && profile.contains("ten: Bát Tràng"), "{profile}");
-    assert!(profile.contains("ho_ten: Dương Đăng Hòa") && profile.contains("chuc_vu: PHÓ CHỦ TỊCH"));
+    assert!(
+        profile.contains("- XÃ BÁT TRÀNG") && profile.contains("ten: Bát Tràng"),
+        "{profile}"
+    );
+    assert!(
+        profile.contains("ho_ten: Dương Đăng Hòa") && profile.contains("chuc_vu: PHÓ CHỦ TỊCH")
+    );
     let registry = std::fs::read_to_string(dir.path().join("kh.van-ban.yaml")).unwrap();
     for number in ["73/2006/QH11", "67/KH-UBND", "13/2022/QH15"] {
-        assert!(registry.contains(&format!("so: {number}")), "{number} in\n{registry}");
+        assert!(
+            registry.contains(&format!("so: {number}")),
+            "{number} in\n{registry}"
+        );
     }
     let again = vanban(dir.path(), &["import", "kh.docx"]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
     ok(dir.path(), &["import", "kh.docx", "--force"]);
+}
+
+/// Word files vanban did not make (`tests/fixtures/word/README.md`), each
+/// with the real document it holds.
+const WORD_FILES: [(&str, &str); 7] = [
+    (
+        "05-kh-so-tu-dong.docx",
+        "05-kh-tiep-cong-dan-bau-cu-mttq-luongminh",
+    ),
+    (
+        "06-cv-dau-trang-hop-van-ban.docx",
+        "06-cv-o-nhiem-khong-khi-sgddt-hanoi",
+    ),
+    ("08-tb-dau-trang-tab.docx", "08-tb-tam-dung-tms-cucthue"),
+    ("03-tb-tcvn3.docx", "03-tb-ket-luan-lam-viec-phutho-vpcp"),
+    ("07-cd-vni.docx", "07-cd-thiet-hai-nha-o-mua-lu-ttg"),
+    (
+        "01-qd-libreoffice.docx",
+        "01-qd-quy-che-lay-y-kien-dien-tu-cantho",
+    ),
+    (
+        "01-qd-word97.doc",
+        "01-qd-quy-che-lay-y-kien-dien-tu-cantho",
+    ),
+];
+
+#[test]
+fn word_files_vanban_did_not_make_import_word_for_word() {
+    for (file, example) in WORD_FILES {
+        if file.ends_with(".doc") && !util::need("soffice", "converts a Word 97 file") {
+            continue;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            util::root().join("tests/fixtures/word").join(file),
+            dir.path().join(file),
+        )
+        .unwrap();
+        let said = ok(dir.path(), &["import", file]);
+        let stem = file.rsplit_once('.').unwrap().0;
+        ok(
+            dir.path(),
+            &["render", &format!("{stem}.yaml"), "-o", "lai"],
+        );
+        let reference = std::fs::read_to_string(
+            util::root().join(format!("tests/fixtures/examples/{example}.txt")),
+        )
+        .unwrap();
+        let want = crate::examples::reference_words(&reference);
+        let got = crate::examples::docx_words(&dir.path().join(format!("lai/{stem}.docx")));
+        let got: Vec<&str> = got.iter().map(String::as_str).collect();
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        util::assert_same_words(&got, &want);
+        let yaml = std::fs::read_to_string(dir.path().join(format!("{stem}.yaml"))).unwrap();
+        if file.contains("tcvn3") || file.contains("vni") {
+            let encoding = if file.contains("tcvn3") {
+                "TCVN3"
+            } else {
+                "VNI"
+            };
+            assert!(
+                said.contains(encoding),
+                "{file}: the conversion is said: {said}"
+            );
+            assert!(
+                yaml.contains(&format!("phông {encoding}")),
+                "{file}: and noted in the YAML"
+            );
+        }
+    }
 }

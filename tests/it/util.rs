@@ -535,4 +535,3 @@ pub fn bookmarks(pdf: &Path) -> Vec<Bookmark> {
     }
     out
 }
-
