@@ -19,6 +19,7 @@ pub mod compose;
 pub mod date;
 pub mod diag;
 pub mod fonts;
+pub mod fuzzing;
 pub mod import;
 pub mod input;
 pub mod lint;

@@ -9,6 +9,7 @@ mod docx;
 mod edges;
 mod examples;
 mod forms;
+mod fuzz_corpora;
 mod hostile;
 mod import;
 mod kinds;
