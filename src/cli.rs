@@ -144,6 +144,10 @@ pub struct BatchArgs {
     /// (units rendered at once; by default the cores this process may use).
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    /// Số trang tối đa của một văn bản, như `render --trang-toi-da`
+    /// (the longest document rendered, in pages).
+    #[arg(long = "trang-toi-da", default_value_t = crate::render::MAX_PAGES)]
+    pub max_pages: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -194,6 +198,10 @@ pub struct RenderArgs {
     /// `bao_cao.yaml` thay các khóa nó ghi (wording overriding the built-in one).
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Số trang tối đa của một văn bản; văn bản dài hơn bị từ chối trước khi
+    /// dàn trang (the longest document rendered, in pages).
+    #[arg(long = "trang-toi-da", default_value_t = crate::render::MAX_PAGES)]
+    pub max_pages: usize,
     /// PDF/A-2b để lưu trữ (archival PDF).
     #[arg(long)]
     pub pdfa: bool,

@@ -372,6 +372,46 @@ impl Document {
     }
 }
 
+/// Lines a page holds and characters a line holds, at the body's size on
+/// the decree's page: for the estimate below, not for layout.
+const LINES_PER_PAGE: usize = 30;
+const CHARS_PER_LINE: usize = 80;
+
+impl Document {
+    /// About how many pages the document fills, from its paragraphs' and
+    /// cells' lengths: what a size limit is judged by before any layout.
+    pub fn estimated_pages(&self) -> usize {
+        let lines = |text: &str| text.chars().count().div_ceil(CHARS_PER_LINE).max(1);
+        let blocks = |blocks: &[Block]| -> usize {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph(p) => lines(&p.full_text()),
+                    // A row is as tall as its tallest cell.
+                    Block::Table(t) => t
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            r.cells
+                                .iter()
+                                .map(|c| lines(&c.text.plain()))
+                                .max()
+                                .unwrap_or(1)
+                        })
+                        .sum(),
+                })
+                .sum()
+        };
+        let body = blocks(&self.blocks).div_ceil(LINES_PER_PAGE).max(1);
+        let appendices: usize = self
+            .appendices
+            .iter()
+            .map(|a| blocks(&a.blocks).div_ceil(LINES_PER_PAGE).max(1))
+            .sum();
+        body + appendices
+    }
+}
+
 /// The text of `blocks` in reading order: each paragraph, each cell.
 fn blocks_text(blocks: &[Block]) -> Vec<String> {
     let mut lines = Vec::new();

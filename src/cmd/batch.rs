@@ -68,7 +68,7 @@ pub fn run(args: &BatchArgs) -> Result<ExitCode> {
             .map(|_| scope.spawn(|| write_queue(&queue, stem, &bar)))
             .collect();
         let rendered = parallel_map(&units, jobs, |unit| {
-            let result = render_unit(&base, unit, &templates, &formats);
+            let result = render_unit(&base, unit, &templates, &formats, args.max_pages);
             // Typst memoises layouts: keep what the last few units used
             // (the text they share), drop the rest, or memory grows with
             // the batch.
@@ -235,6 +235,7 @@ fn render_unit(
     unit: &Unit,
     templates: &Templates,
     formats: &[Format],
+    max_pages: usize,
 ) -> Result<(Outputs, Rendered), String> {
     let (profile, path) = unit.profile.clone()?;
     let loaded = input::for_unit(base, profile, path);
@@ -252,6 +253,7 @@ fn render_unit(
         .reading_order()
         .iter()
         .any(|line| *line != doc.closing.signer && line.contains('«') && line.contains('»'));
+    render::within(&doc, max_pages).map_err(|d| d.to_string())?;
     let outputs =
         render::write_all(&doc, formats, PdfSettings::default()).map_err(|d| d.to_string())?;
     Ok((

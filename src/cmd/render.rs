@@ -83,5 +83,6 @@ fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Outputs, Vec<Diag
     let settings = PdfSettings {
         archival: args.pdfa,
     };
+    render::within(&composed.output, args.max_pages).map_err(|d| vec![d.in_file(&args.file)])?;
     render::write_all(&composed.output, formats, settings).map_err(|d| vec![d.in_file(&args.file)])
 }

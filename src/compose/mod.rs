@@ -165,6 +165,22 @@ fn written(value: &serde_json::Value) -> bool {
     }
 }
 
+/// The start of the first word of `text` wider than a line of the page,
+/// where no writer can break it alike. Lines break at spaces and after `/`
+/// and `-` (so addresses wrap); only pieces longer than a line's worth of
+/// the narrowest letters are measured.
+fn overlong_word(text: &Inline) -> Option<String> {
+    const SHORTEST_OVERLONG: usize = 40;
+    let line = PAGE.text_width_mm();
+    text.0
+        .iter()
+        .flat_map(|s| s.text.split(char::is_whitespace))
+        .flat_map(|w| w.split_inclusive(['/', '-']))
+        .filter(|piece| piece.chars().count() > SHORTEST_OVERLONG)
+        .find(|piece| crate::fonts::text_width_mm(piece, 14.0, true, false) > line)
+        .map(|piece| piece.chars().take(30).collect::<String>() + "…")
+}
+
 /// What a kind's builder works with: the document, its placeholders, the
 /// wording, and what has been built so far.
 pub(crate) struct Composer<'a> {
@@ -239,7 +255,18 @@ impl<'a> Composer<'a> {
     /// filled; on error, the text as written (the error is recorded).
     fn text(&mut self, key: &str, raw: &str) -> Inline {
         match inline::inline(raw, &self.vars) {
-            Ok(t) => t,
+            Ok(t) => {
+                if let Some(word) = overlong_word(&t) {
+                    self.error(
+                        key,
+                        format!(
+                            "từ `{word}` dài hơn cả một dòng mà không có chỗ ngắt (dấu cách, `/`, \
+                             `-`): không dàn trang được (a word wider than the line)"
+                        ),
+                    );
+                }
+                t
+            }
             Err(msg) => {
                 self.error(key, msg);
                 Inline::plain_text(raw)

@@ -21,6 +21,28 @@ impl Format {
     }
 }
 
+/// The pages a document may have unless the clerk raises the limit
+/// (`--trang-toi-da`): a plan or a report of a commune is a few dozen; a
+/// longer file is most likely a mistake, and laying it out costs time and
+/// memory (100,000 khoản: 13 s and 2.6 GB).
+pub const MAX_PAGES: usize = 300;
+
+/// Refuse a document estimated longer than `max_pages`, before any layout.
+pub fn within(
+    doc: &crate::model::Document,
+    max_pages: usize,
+) -> Result<(), crate::diag::Diagnostic> {
+    let pages = doc.estimated_pages();
+    if pages > max_pages {
+        return Err(crate::diag::Diagnostic::error(format!(
+            "văn bản khoảng {pages} trang, quá giới hạn {max_pages} trang; nếu đúng là văn bản \
+             dài như vậy, dùng --trang-toi-da {} (document too long)",
+            pages.next_multiple_of(100)
+        )));
+    }
+    Ok(())
+}
+
 /// Rendered files, each with its format, in the order they were asked for.
 pub type Outputs = Vec<(Format, Vec<u8>)>;
 

@@ -2,7 +2,7 @@
 //! by `cases.rs`): a file too large to read, odd but valid input that
 //! renders as the clerk meant, and outputs that must not go astray.
 
-use crate::util::{self, Case};
+use crate::util::{self, measured, Case};
 
 /// Render `case` and expect a refusal mentioning every `needle`.
 fn refused(case: Case, needles: &[&str]) {
@@ -133,4 +133,76 @@ fn outputs_stay_inside_the_output_folder() {
         case.files("ra"),
         ["ke-hoach-binh-dang-gioi-bat-trang-2026.docx"]
     );
+}
+
+/// A document of the seed's profile whose body is `body` (YAML lines under
+/// `noi_dung:`), written as `name` in a fresh case.
+fn pathological(name: &str, body: &str) -> Case {
+    let case = Case::new();
+    let head = "loai: ke_hoach\ndon_vi: don-vi/bat-trang.yaml\nvan_ban: van-ban.yaml\nnam: 2026\n\
+                trich_yeu: Kiểm tra\nnguoi_ky: { ho_ten: Dương Đăng Hòa }\nnoi_nhan: [Như trên]\n\
+                luu: [VHXH]\nnoi_dung:\n";
+    std::fs::write(case.path(name), format!("{head}{body}")).unwrap();
+    case
+}
+
+/// Each pathological document is refused with a message saying what to do,
+/// well within a hang guard of a minute and 512 MB (the figures with the
+/// limit raised are in the benchmark).
+#[test]
+fn pathological_documents_are_refused_quickly_in_bounded_memory() {
+    let khoan: String = (0..100_000)
+        .map(|i| format!("      - Khoản số {i} của kế hoạch.\n"))
+        .collect();
+    let rows: String = (0..20_000)
+        .map(|i| format!("        - [{i}, Tên dòng {i}, Ghi chú]\n"))
+        .collect();
+    let cases = [
+        ("tu-dai.yaml", format!("  - {}\n", "x".repeat(200_000)), "dài hơn cả một dòng"),
+        ("doan-5mb.yaml", format!("  - \"{}\"\n", "chữ ".repeat(1_250_000)), "--trang-toi-da"),
+        ("100000-khoan.yaml", format!("  - muc: MỤC\n    khoan:\n{khoan}"), "--trang-toi-da"),
+        (
+            "bang-20000-dong.yaml",
+            format!("  - bang:\n      cot: [{{ten: STT}}, {{ten: Tên}}, {{ten: Ghi chú}}]\n      dong:\n{rows}"),
+            "--trang-toi-da",
+        ),
+    ];
+    for (name, body, says) in cases {
+        let case = pathological(name, &body);
+        let run = measured(case.dir.path(), &["render", name]);
+        assert!(!run.status.success(), "{name} should be refused");
+        assert!(
+            run.output.contains(says) && run.output.contains(name),
+            "{name}:\n{}",
+            run.output
+        );
+        assert!(
+            run.wall < std::time::Duration::from_secs(60),
+            "{name}: {:?}",
+            run.wall
+        );
+        assert!(run.peak_mb < 512.0, "{name}: peak {:.0} MB", run.peak_mb);
+        assert!(case.files("out").is_empty(), "{name}: nothing written");
+    }
+}
+
+#[test]
+fn a_long_document_renders_once_its_limit_is_raised() {
+    let rows: String = (0..600)
+        .map(|i| format!("        - [{i}, Tên dòng {i}, Ghi chú]\n"))
+        .collect();
+    let case = pathological(
+        "bang-600-dong.yaml",
+        &format!("  - bang:\n      cot: [{{ten: STT}}, {{ten: Tên}}, {{ten: Ghi chú}}]\n      dong:\n{rows}"),
+    );
+    let refused = case.vanban(&["render", "bang-600-dong.yaml", "--trang-toi-da", "10"]);
+    assert!(!refused.status.success());
+    case.vanban_ok(&[
+        "render",
+        "bang-600-dong.yaml",
+        "-f",
+        "docx",
+        "--trang-toi-da",
+        "30",
+    ]);
 }

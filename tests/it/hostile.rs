@@ -5,47 +5,10 @@
 //! a good DOCX; the encrypted one is a real password-protected file
 //! (`tests/fixtures/hostile/README.md`).
 
-use crate::util::{self, Case};
+use crate::util::{self, measured, Case};
 use std::io::Write;
-use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
-
-/// What one run of vanban did: its status, output, time and peak memory.
-struct Run {
-    status: ExitStatus,
-    output: String,
-    wall: Duration,
-    peak_mb: f64,
-}
-
-/// `vanban ARGS…` in `dir`, measured: wall time and the child's peak
-/// resident memory, from `wait4`.
-fn measured(dir: &Path, args: &[&str]) -> Run {
-    let log = dir.join(format!("run-{}.log", args.join("_").replace('/', "_")));
-    let file = std::fs::File::create(&log).unwrap();
-    let start = Instant::now();
-    #[allow(clippy::zombie_processes)] // reaped by wait4 below
-    let child = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(dir)
-        .stdout(Stdio::from(file.try_clone().unwrap()))
-        .stderr(Stdio::from(file))
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    // SAFETY: FFI on our own child; `usage` is filled by the kernel.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert!(pid > 0);
-    Run {
-        status: ExitStatus::from_raw(status),
-        output: std::fs::read_to_string(&log).unwrap_or_default(),
-        wall: start.elapsed(),
-        peak_mb: usage.ru_maxrss as f64 / 1024.0,
-    }
-}
+use std::time::Duration;
 
 /// A zip of `entries`, deflated.
 fn zipped(entries: &[(&str, &[u8])]) -> Vec<u8> {

@@ -535,3 +535,38 @@ pub fn bookmarks(pdf: &Path) -> Vec<Bookmark> {
     }
     out
 }
+
+/// What one run of vanban did: its status, output, time and peak memory.
+pub struct Run {
+    pub status: std::process::ExitStatus,
+    pub output: String,
+    pub wall: std::time::Duration,
+    pub peak_mb: f64,
+}
+
+/// `vanban ARGS…` in `dir`, measured: wall time and the child's peak
+/// resident memory, from `wait4`.
+pub fn measured(dir: &Path, args: &[&str]) -> Run {
+    let log = dir.join(format!("run-{}.log", args.join("_").replace('/', "_")));
+    let file = std::fs::File::create(&log).unwrap();
+    let start = std::time::Instant::now();
+    #[allow(clippy::zombie_processes)] // reaped by wait4 below
+    let child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::from(file.try_clone().unwrap()))
+        .stderr(std::process::Stdio::from(file))
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: FFI on our own child; `usage` is filled by the kernel.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert!(pid > 0);
+    Run {
+        status: std::os::unix::process::ExitStatusExt::from_raw(status),
+        output: std::fs::read_to_string(&log).unwrap_or_default(),
+        wall: start.elapsed(),
+        peak_mb: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
