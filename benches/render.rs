@@ -137,5 +137,61 @@ fn length(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seed, length);
+/// What the kinds and features beyond the seed cost, each a real document
+/// of 2025 (`tests/fixtures/examples/`): a quyết định issuing a quy chế
+/// (articles, chapters, an attached text), a plan whose phụ lục is a
+/// landscape table with merged cells, a công văn with Kính gửi and a link;
+/// and reading a Word file back: import and lint.
+fn kinds(c: &mut Criterion) {
+    let example = |stem: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/examples/{stem}.yaml"))
+    };
+    let mut group = c.benchmark_group("kinds");
+    group.sample_size(20);
+    for (id, stem) in [
+        (
+            "quyet_dinh_quy_che",
+            "01-qd-quy-che-lay-y-kien-dien-tu-cantho",
+        ),
+        (
+            "phu_luc_bang_gop_o",
+            "04-kh-chuyen-doi-so-doanh-nghiep-dongthap",
+        ),
+        ("cong_van", "06-cv-o-nhiem-khong-khi-sgddt-hanoi"),
+    ] {
+        let doc = vanban::document(&example(stem), None).expect("the example composes");
+        group.bench_with_input(BenchmarkId::new("pdf", id), &doc, |b, doc| {
+            b.iter_batched(
+                || typst::comemo::evict(0),
+                |()| vanban::render::pdf::write(doc, Default::default()).unwrap(),
+                BatchSize::PerIteration,
+            )
+        });
+        group.bench_with_input(BenchmarkId::new("docx", id), &doc, |b, doc| {
+            b.iter(|| vanban::render::docx::write(doc))
+        });
+    }
+    let plan = vanban::document(&seed_path(), None).expect("seed composes");
+    let docx = vanban::render::docx::write(&plan);
+    let names = vanban::import::Names {
+        profile: "don-vi.yaml",
+        registry: "van-ban.yaml",
+        source: "bench.docx",
+    };
+    group.bench_function("import_docx", |b| {
+        b.iter(|| {
+            let word = vanban::word::read(docx.clone(), vanban::word::Limits::default()).unwrap();
+            vanban::import::import(&word, &names)
+        })
+    });
+    group.bench_function("lint_docx", |b| {
+        b.iter(|| {
+            let word = vanban::word::read(docx.clone(), vanban::word::Limits::default()).unwrap();
+            vanban::lint::lint(&word, Path::new("bench.docx"))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, seed, length, kinds);
 criterion_main!(benches);
