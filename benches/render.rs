@@ -175,6 +175,7 @@ fn kinds(c: &mut Criterion) {
     let docx = vanban::render::docx::write(&plan);
     let names = vanban::import::Names {
         profile: "don-vi.yaml",
+        joint_profile: "lien-tich.yaml",
         registry: "van-ban.yaml",
         source: "bench.docx",
     };

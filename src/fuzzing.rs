@@ -70,6 +70,7 @@ pub fn word(bytes: &[u8]) {
             &doc,
             &crate::import::Names {
                 profile: "don-vi.yaml",
+                joint_profile: "lien-tich.yaml",
                 registry: "van-ban.yaml",
                 source: "fuzz.docx",
             },

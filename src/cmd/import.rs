@@ -37,6 +37,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or(stem);
     let profile_name = format!("{plan_stem}.don-vi.yaml");
+    let joint_name = format!("{plan_stem}.lien-tich.yaml");
     let registry_name = format!("{plan_stem}.van-ban.yaml");
     let source = args
         .file
@@ -47,15 +48,19 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         &doc,
         &Names {
             profile: &profile_name,
+            joint_profile: &joint_name,
             registry: &registry_name,
             source: &source,
         },
     );
-    let files = [
+    let mut files = vec![
         (plan_path.clone(), imported.plan),
         (dir.join(&profile_name), imported.profile),
         (dir.join(&registry_name), imported.registry),
     ];
+    if let Some(joint) = imported.joint_profile {
+        files.push((dir.join(&joint_name), joint));
+    }
     for (path, _) in &files {
         refuse_overwrite(path, args.output.force)?;
     }

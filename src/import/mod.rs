@@ -27,6 +27,8 @@ use std::collections::BTreeMap;
 pub struct Imported {
     pub plan: String,
     pub profile: String,
+    /// The profile of the body issuing jointly, for a liên tịch document.
+    pub joint_profile: Option<String>,
     pub registry: String,
     pub warnings: Vec<Diagnostic>,
 }
@@ -42,6 +44,8 @@ struct Guess {
 /// File names the document's YAML refers to, relative to it.
 pub struct Names<'a> {
     pub profile: &'a str,
+    /// Where a joint issuer's profile goes, for a liên tịch document.
+    pub joint_profile: &'a str,
     pub registry: &'a str,
     /// The DOCX, for the first comment line.
     pub source: &'a str,
@@ -85,6 +89,11 @@ pub fn import(doc: &WordDoc, names: &Names) -> Imported {
             );
             2026
         });
+    // A liên tịch document: two bodies in the header, two codes after the
+    // kind's (`KH-UBND-MTTQ`), two signatures (the joint one on the left).
+    let joint = joint_split(&parts, kind);
+    let mut parts = parts;
+    let joint_lines = joint.map(|at| parts.issuer.split_off(at));
     let symbol = parts
         .number
         .as_ref()
@@ -215,6 +224,46 @@ pub fn import(doc: &WordDoc, names: &Names) -> Imported {
             .push(Part::Paragraph(outline::text_of(l.para, None)));
     }
 
+    let (body_code, joint_code) = match (&joint_lines, body_code) {
+        (Some(_), Some(code)) => match code.split_once('-') {
+            Some((lead, other)) => (Some(lead.to_string()), Some(other.to_string())),
+            None => (Some(code), None),
+        },
+        (_, code) => (code, None),
+    };
+    let joint_profile = match (&joint_lines, &parts.left_signature) {
+        (Some(lines), Some((authority, signer))) => {
+            let name = signer
+                .as_ref()
+                .map(|l| l.text.clone())
+                .unwrap_or_else(|| "«họ và tên»".into());
+            plan.lien_tich = Some(crate::input::JointIssuer {
+                don_vi: names.joint_profile.to_string(),
+                nguoi_ky: Signature {
+                    thay_mat: false,
+                    hinh_thuc: None,
+                    ho_ten: name.clone(),
+                    chuc_danh: authority.iter().map(|l| l.text.clone()).collect(),
+                },
+            });
+            let joint = Parts {
+                issuer: lines.clone(),
+                authority: authority.clone(),
+                place_date: parts.place_date.clone(),
+                ..Parts::default()
+            };
+            Some(profile(
+                &joint,
+                joint_code,
+                None,
+                &[],
+                None,
+                &name,
+                &mut guesses,
+            ))
+        }
+        _ => None,
+    };
     let profile = profile(
         &parts,
         body_code,
@@ -256,6 +305,7 @@ pub fn import(doc: &WordDoc, names: &Names) -> Imported {
     Imported {
         plan: head + &plan_yaml,
         profile,
+        joint_profile,
         registry,
         warnings,
     }
@@ -528,6 +578,33 @@ fn profile(
         "# yaml-language-server: $schema=schema/don-vi.json\n# Hồ sơ đơn vị do vanban import đoán từ văn bản: xin kiểm tra.\n{}",
         serde_norway::to_string(&profile).expect("a profile serialises")
     )
+}
+
+/// Where the joint issuer's lines start among the header's issuing bodies,
+/// for a document signed by two bodies (not a biên bản's two signers): at
+/// the second line that opens a body's name.
+fn joint_split(parts: &Parts, kind: DocKind) -> Option<usize> {
+    const BODIES: [&str; 9] = [
+        "ỦY BAN",
+        "UỶ BAN",
+        "BAN ",
+        "HỘI ",
+        "ĐOÀN ",
+        "MẶT TRẬN",
+        "ĐẢNG ỦY",
+        "SỞ ",
+        "CÔNG AN",
+    ];
+    if kind == DocKind::BienBan || parts.left_signature.is_none() {
+        return None;
+    }
+    parts
+        .issuer
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| BODIES.iter().any(|b| l.text.starts_with(b)))
+        .map(|(i, _)| i)
 }
 
 /// A name printed in capitals as running text writes it: the place line's
