@@ -7,6 +7,7 @@
 //! not be placed is kept in the body, and every guess is said, in the YAML
 //! as a comment and as a warning naming the paragraph.
 
+mod forms;
 pub mod outline;
 pub mod parts;
 
@@ -166,6 +167,9 @@ pub fn import(doc: &WordDoc, names: &Names) -> Imported {
         plan.danh_so = Some(scheme);
     }
     plan.noi_dung = content;
+    // A form's own lines (Thời gian, Địa điểm, Chủ trì …) into their keys.
+    let templates = crate::templates::Templates::new(None).expect("the built-in wording parses");
+    forms::read(&mut plan, &templates);
 
     let (recipients, luu, records) = recipients(&parts.recipients);
     plan.noi_nhan = recipients;
@@ -187,7 +191,11 @@ pub fn import(doc: &WordDoc, names: &Names) -> Imported {
         thay_mat: false,
         hinh_thuc: None,
         ho_ten: signer.clone(),
-        chuc_danh: parts.authority.iter().map(|l| l.text.clone()).collect(),
+        // A biên bản's `CHỦ TỌA` is its form's wording, not the signer's.
+        chuc_danh: match kind {
+            DocKind::BienBan => Vec::new(),
+            _ => parts.authority.iter().map(|l| l.text.clone()).collect(),
+        },
     };
     // A phụ lục's `Kèm theo` line dated `01/12/2025` says the short form.
     let short_date = |l: &Line| {

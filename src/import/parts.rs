@@ -275,7 +275,9 @@ pub fn recognise(doc: &WordDoc) -> Parts<'_> {
     if let Some(Block::Para(p)) = blocks.peek() {
         // `Kính gửi:`, or a công điện's `THỦ TƯỚNG CHÍNH PHỦ điện:`.
         let lead = p.text();
-        if lead.trim_start().starts_with("Kính gửi") || lead.trim_end().ends_with("điện:") {
+        let lead = lead.trim();
+        if lead.starts_with("Kính gửi") || lead.ends_with("điện:") || lead.ends_with("kính mời:")
+        {
             parts.addressed.push(Line::of(p));
             blocks.next();
             while let Some(Block::Para(p)) = blocks.peek() {

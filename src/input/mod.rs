@@ -12,8 +12,8 @@ mod table;
 pub mod yaml;
 
 pub use plan::{
-    Appendix, Content, Dash, DocNumber, DraftRound, JointIssuer, Khoan, Muc, Node, Part, Person,
-    PhanCong, Plan, Signature, Target, TaskResult, TO_CHECK_KEY,
+    Appendix, Content, Dash, DocNumber, DraftRound, JointIssuer, Khoan, Leave, Muc, Node, Part,
+    Person, PhanCong, Plan, Signature, Target, TaskResult, TO_CHECK_KEY,
 };
 pub use profile::{Department, Profile, Signer};
 pub use registry::{Entry, Registry};

@@ -56,12 +56,15 @@ fn imported(dir: &Path, docx: &Path) -> Seen {
     seen(&dir.join("lai/nhap.docx"), &dir.join("lai/nhap.pdf"))
 }
 
-/// The documents that round-trip: every example of 2025, and the data
-/// examples of the kinds whose forms are an outline (Mẫu 1.1–1.6), a
-/// liên tịch one among them.
-const ROUND_TRIP: [&str; 16] = [
+/// The documents that round-trip: every example of 2025, and every data
+/// example but the báo cáo (see the closing note of issue 15).
+const ROUND_TRIP: [&str; 20] = [
     "data/ke-hoach-binh-dang-gioi-bat-trang-2026.yaml",
     "data/ke-hoach-lien-tich-binh-dang-gioi-bat-trang-2026.yaml",
+    "data/bien-ban-hop-binh-dang-gioi-bat-trang-2026.yaml",
+    "data/giay-moi-hoi-nghi-binh-dang-gioi-bat-trang-2026.yaml",
+    "data/giay-gioi-thieu-binh-dang-gioi-bat-trang-2026.yaml",
+    "data/giay-nghi-phep-bat-trang-2026.yaml",
     "data/chi-thi-binh-dang-gioi-bat-trang-2026.yaml",
     "data/cong-van-trien-khai-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml",
     "data/nghi-quyet-binh-dang-gioi-hdnd-bat-trang-2026.yaml",
