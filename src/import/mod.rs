@@ -10,6 +10,7 @@
 mod forms;
 pub mod outline;
 pub mod parts;
+mod report;
 
 use crate::date::Date;
 use crate::diag::Diagnostic;
@@ -170,6 +171,9 @@ pub fn import(doc: &WordDoc, names: &Names) -> Imported {
     // A form's own lines (Thời gian, Địa điểm, Chủ trì …) into their keys.
     let templates = crate::templates::Templates::new(None).expect("the built-in wording parses");
     forms::read(&mut plan, &templates);
+    if kind == DocKind::BaoCao {
+        report::read(&mut plan, &templates);
+    }
 
     let (recipients, luu, records) = recipients(&parts.recipients);
     plan.noi_nhan = recipients;
