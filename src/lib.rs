@@ -9,6 +9,11 @@
 //!    wording a clerk may change ([`templates`]); warnings travel with it.
 //! 3. [`render`] writes that model as DOCX (docx-rs) or PDF (typst).
 //!
+//! The other way in: [`word`] reads a Word file without trusting it,
+//! [`import`] recognises its parts and writes vanban's YAML, and [`lint`]
+//! checks it against the decree as [`check`] checks YAML. [`fuzzing`] holds
+//! the fuzz targets' bodies, one per layer.
+//!
 //! Only the command line ([`cmd`]) touches output files.
 
 pub mod batch;
