@@ -6,7 +6,7 @@
 //! `tests/fixtures/word/` with their provenance.
 
 use crate::util::{self, bookmarks, Docx};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn vanban(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -84,33 +84,11 @@ const ROUND_TRIP: [&str; 21] = [
     "tests/fixtures/examples/08-tb-tam-dung-tms-cucthue.yaml",
 ];
 
-/// Render `yaml` into a fresh folder: the folder, the DOCX and the PDF.
-fn rendered(yaml: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let input = util::root().join(yaml);
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .arg("render")
-        .arg(&input)
-        .arg("-o")
-        .arg(dir.path().join("goc"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{yaml}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
-    let docx = dir.path().join(format!("goc/{stem}.docx"));
-    let pdf = dir.path().join(format!("goc/{stem}.pdf"));
-    (dir, docx, pdf)
-}
-
 #[test]
 fn render_import_render_gives_the_same_document() {
     let mut failures = Vec::new();
     for yaml in ROUND_TRIP {
-        let (dir, docx, pdf) = rendered(yaml);
+        let (dir, docx, pdf) = util::render_file(yaml);
         let before = seen(&docx, &pdf);
         let after = imported(dir.path(), &docx);
         if after != before {
@@ -126,7 +104,7 @@ fn the_same_after_libreoffice_resaves_the_docx() {
         return;
     }
     for yaml in ROUND_TRIP {
-        let (dir, docx, pdf) = rendered(yaml);
+        let (dir, docx, pdf) = util::render_file(yaml);
         let before = seen(&docx, &pdf);
         let resaved = dir.path().join("lo");
         let out = Command::new("soffice")
@@ -158,7 +136,7 @@ fn the_same_after_libreoffice_resaves_the_docx() {
 
 #[test]
 fn an_import_writes_a_profile_and_a_registry_and_refuses_to_overwrite() {
-    let (dir, docx, _) = rendered("data/ke-hoach-binh-dang-gioi-bat-trang-2026.yaml");
+    let (dir, docx, _) = util::render_file("data/ke-hoach-binh-dang-gioi-bat-trang-2026.yaml");
     std::fs::copy(&docx, dir.path().join("kh.docx")).unwrap();
     ok(dir.path(), &["import", "kh.docx"]);
     let profile = std::fs::read_to_string(dir.path().join("kh.don-vi.yaml")).unwrap();

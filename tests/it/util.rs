@@ -452,8 +452,14 @@ pub fn runs(para_xml: &str) -> Vec<(String, bool, bool)> {
 /// Render `fixture` (under `tests/fixtures/`) into a fresh folder: the
 /// folder, and the DOCX and PDF written there.
 pub fn render_fixture(fixture: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    render_file(&format!("tests/fixtures/{fixture}"))
+}
+
+/// Render the document at `rel` (from the repository's root) into a fresh
+/// folder: the folder, and the DOCX and PDF written there.
+pub fn render_file(rel: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let input = root().join("tests/fixtures").join(fixture);
+    let input = root().join(rel);
     let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .arg("render")
         .arg(&input)
@@ -463,7 +469,7 @@ pub fn render_fixture(fixture: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
         .unwrap();
     assert!(
         out.status.success(),
-        "vanban render {fixture}: {}",
+        "vanban render {rel}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     let stem = input.file_stem().unwrap();
