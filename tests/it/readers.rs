@@ -245,6 +245,8 @@ fn properties_come_from_the_document_the_same_in_both_outputs() {
         pdf_info(&pdf, "Keywords").as_deref(),
         Some("5095/SGDĐT-CTTTHSSV")
     );
+    // The structure tree stays (headings are tagged as headings).
+    assert_eq!(pdf_info(&pdf, "Tagged").as_deref(), Some("yes"));
     let created = pdf_info(&pdf, "CreationDate").expect("an issued document is dated");
     assert!(
         created.contains("Dec  3") && created.contains("2025"),
