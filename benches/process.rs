@@ -6,7 +6,9 @@
 //! - the typst command-line compiler on the same page (the layout file and
 //!   data vanban compiles, the bundled fonts only), if `typst` is on PATH
 //!   (or named by `$TYPST`); otherwise that pair is skipped with a message;
-//! - batch: the seed plan for every unit of the national list, DOCX and PDF.
+//! - batch: the seed plan for every unit of the national list, DOCX and PDF;
+//! - pathological documents (issue 18), refused and, the limit raised,
+//!   rendered.
 //!
 //! Timings are medians; peak memory is the child's maximum resident set.
 
@@ -405,6 +407,72 @@ fn machine() -> String {
     format!("{date}, {cores} cores, {cpu}")
 }
 
+/// One run of `cmd` that may fail: its wall time, peak memory (MB) and
+/// whether it succeeded.
+fn measure_any(cmd: &mut Command) -> (Duration, f64, bool) {
+    let start = Instant::now();
+    #[allow(clippy::zombie_processes)] // reaped by wait4 below
+    let child = cmd.spawn().expect("command starts");
+    let mut status = 0;
+    // SAFETY: as in `measure`.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert!(pid > 0, "wait4 failed");
+    let ok = ExitStatus::from_raw(status).success();
+    (start.elapsed(), usage.ru_maxrss as f64 / 1024.0, ok)
+}
+
+/// The pathological documents of issue 18: refused at the default size
+/// limit, and rendered (DOCX and PDF) once the limit is raised.
+fn pathological_rows(rows: &mut Vec<Row>, scratch: &Path) {
+    let dir = scratch.join("pathological");
+    std::fs::create_dir_all(dir.join("don-vi")).unwrap();
+    for f in ["don-vi/bat-trang.yaml", "van-ban.yaml"] {
+        std::fs::copy(root().join("data").join(f), dir.join(f)).unwrap();
+    }
+    let head = "loai: ke_hoach\ndon_vi: don-vi/bat-trang.yaml\nvan_ban: van-ban.yaml\nnam: 2026\n\
+                trich_yeu: Kiểm tra\nnguoi_ky: { ho_ten: Dương Đăng Hòa }\nnoi_nhan: [Như trên]\n\
+                luu: [VHXH]\nnoi_dung:\n";
+    let khoan: String = (0..100_000)
+        .map(|i| format!("      - Khoản số {i} của kế hoạch.\n"))
+        .collect();
+    let table: String = (0..20_000)
+        .map(|i| format!("        - [{i}, Tên dòng {i}, Ghi chú]\n"))
+        .collect();
+    let documents = [
+        ("a 5 MB paragraph", format!("  - \"{}\"\n", "chữ ".repeat(1_250_000))),
+        ("100,000 khoản", format!("  - muc: MỤC\n    khoan:\n{khoan}")),
+        (
+            "a table of 20,000 rows",
+            format!("  - bang:\n      cot: [{{ten: STT}}, {{ten: Tên}}, {{ten: Ghi chú}}]\n      dong:\n{table}"),
+        ),
+    ];
+    for (i, (name, body)) in documents.iter().enumerate() {
+        let file = dir.join(format!("p{i}.yaml"));
+        std::fs::write(&file, format!("{head}{body}")).unwrap();
+        let run = |limit: &str| {
+            let mut c = vanban();
+            c.arg("render").arg(&file).arg("-o").arg(dir.join("out"));
+            c.args(["--trang-toi-da", limit]);
+            measure_any(&mut quiet(c))
+        };
+        let (refused, refused_mb, ok) = run("300");
+        rows.push(Row::new(
+            &format!("{name}: refused at the default limit"),
+            format!("{:.2} s, peak {refused_mb:.0} MB", refused.as_secs_f64()),
+            "refused, ≤ 60 s, ≤ 512 MB",
+            Some(!ok && refused.as_secs() < 60 && refused_mb < 512.0),
+        ));
+        let (done, done_mb, ok) = run("5000");
+        rows.push(Row::new(
+            &format!("{name}: rendered with --trang-toi-da 5000"),
+            format!("{:.1} s, peak {done_mb:.0} MB", done.as_secs_f64()),
+            "finishes within 60 s (a hang guard)",
+            Some(ok && done.as_secs() < 60),
+        ));
+    }
+}
+
 fn print(rows: &[Row]) {
     for r in rows {
         let verdict = match r.met {
@@ -427,6 +495,7 @@ fn main() {
     cold_rows(&mut rows, scratch.path());
     batch_rows(&mut rows, scratch.path());
     scaling_rows(&mut rows, scratch.path());
+    pathological_rows(&mut rows, scratch.path());
     println!("\nvanban bench: {}", machine());
     print(&rows);
 }
