@@ -277,7 +277,8 @@ fn batch_rows(rows: &mut Vec<Row>, scratch: &Path) {
         .count();
     let mut args: Vec<std::ffi::OsString> = vec!["batch".into(), seed().into(), "--csv".into()];
     args.push(csv.clone().into());
-    args.extend(["--cap".into(), "xa".into(), "-o".into()]);
+    // A list of one's own names its province or the whole country.
+    args.extend(["--ca-nuoc".into(), "--cap".into(), "xa".into(), "-o".into()]);
     args.push(scratch.join("batch").into());
     // The target is with the progress bar on. indicatif draws it only on a
     // terminal, so when the bench's own stderr is not one (CI, a pipe) the
