@@ -10,7 +10,7 @@ use crate::check::{OLD_PREFIXES, TITLES};
 use crate::diag::Diagnostic;
 use crate::import::outline::{label_of, Label};
 use crate::import::parts::{self, BodyBlock, Line, Parts};
-use crate::nd30::{self, DocKind, Mark};
+use crate::nd30::{self, DocKind, Mark, CHARS_PER_LINE, LINES_PER_PAGE};
 use crate::word::{Block, Para, WordDoc};
 use std::collections::HashMap;
 use std::path::Path;
@@ -42,11 +42,6 @@ struct Linter<'a> {
     pages: HashMap<usize, usize>,
     found: Vec<Diagnostic>,
 }
-
-/// Lines a page holds and characters a line holds at 14 pt on A4 with the
-/// decree's margins: enough for the `~` of a finding's page.
-const LINES_PER_PAGE: usize = 32;
-const CHARS_PER_LINE: usize = 80;
 
 /// Each paragraph's page, estimated from the lines before it (a table's
 /// row as tall as its tallest cell) and the page breaks.
@@ -676,16 +671,13 @@ impl Linter<'_> {
                     );
                 }
             }
-            for bare in ["KT ", "TM ", "TL ", "TUQ ", "Q "] {
-                if l.text.starts_with(bare) {
+            for prefix in nd30::authority_prefixes() {
+                let bare = prefix.trim_end_matches('.');
+                if l.text.starts_with(&format!("{bare} ")) {
                     self.error(
                         "ND30-PL1-II.7a",
                         Some(l.para),
-                        format!(
-                            "`{}` có dấu chấm: `{}.` (authority prefix)",
-                            bare.trim(),
-                            bare.trim()
-                        ),
+                        format!("`{bare}` có dấu chấm: `{prefix}` (authority prefix)"),
                     );
                 }
             }

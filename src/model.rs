@@ -3,7 +3,7 @@
 //! no I/O and no writer types; both writers render exactly this.
 
 use crate::date::Date;
-use crate::nd30::{Align, PageSetup, ParaStyle};
+use crate::nd30::{Align, PageSetup, ParaStyle, CHARS_PER_LINE, LINES_PER_PAGE};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -371,11 +371,6 @@ impl Document {
         lines
     }
 }
-
-/// Lines a page holds and characters a line holds, at the body's size on
-/// the decree's page: for the estimate below, not for layout.
-const LINES_PER_PAGE: usize = 30;
-const CHARS_PER_LINE: usize = 80;
 
 impl Document {
     /// About how many pages the document fills, from its paragraphs' and

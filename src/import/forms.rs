@@ -283,7 +283,7 @@ fn set(plan: &mut Plan, leave: &mut Leave, to: To, value: String) {
         To::KetThuc => plan.ket_thuc = Some(value),
         To::CuDen => plan.cu_den = Some(value),
         To::TrichYeu => plan.trich_yeu = Some(value),
-        To::GiaTriDen => plan.gia_tri_den = date(&value),
+        To::GiaTriDen => plan.gia_tri_den = super::date_in(&value),
         To::GioiThieuTen => person(&mut plan.gioi_thieu).ho_ten = value,
         To::GioiThieuChucVu => person(&mut plan.gioi_thieu).chuc_vu = value,
         To::ChuTriTen => person(&mut plan.chu_tri).ho_ten = value,
@@ -293,10 +293,10 @@ fn set(plan: &mut Plan, leave: &mut Leave, to: To, value: String) {
         To::ThanhPhan => plan.thanh_phan.push(value),
         To::NghiTen => leave.ho_ten = Some(value),
         To::NghiChucVu => leave.chuc_vu = Some(value),
-        To::NghiNgayDon => leave.ngay_don = date(&value),
+        To::NghiNgayDon => leave.ngay_don = super::date_in(&value),
         To::NghiThoiGian => leave.thoi_gian = Some(value),
-        To::NghiTuNgay => leave.tu_ngay = date(&value),
-        To::NghiDenNgay => leave.den_ngay = date(&value),
+        To::NghiTuNgay => leave.tu_ngay = super::date_in(&value),
+        To::NghiDenNgay => leave.den_ngay = super::date_in(&value),
         To::NghiNoi => leave.noi_nghi = Some(value),
         To::Nowhere => {}
     }
@@ -308,20 +308,6 @@ fn person(slot: &mut Option<Person>) -> &mut Person {
         ho_ten: String::new(),
         chuc_vu: String::new(),
     })
-}
-
-/// `ngày 31/3/2026` or `ngày 31 tháng 3 năm 2026`, a final `./.` aside.
-fn date(text: &str) -> Option<Date> {
-    let t = text.trim_end_matches("/.").trim_end_matches('.');
-    let numbers: Vec<u32> = t
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    match numbers.as_slice() {
-        [d, m, y] => format!("{y:04}-{m:02}-{d:02}").parse().ok(),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -342,6 +328,9 @@ mod tests {
             ])
         );
         assert_eq!(values("Thời gian: 8 giờ", &pieces), None);
-        assert_eq!(date("ngày 31/3/2026./."), "2026-03-31".parse().ok());
+        assert_eq!(
+            super::super::date_in("ngày 31/3/2026./."),
+            "2026-03-31".parse().ok()
+        );
     }
 }

@@ -78,7 +78,7 @@ pub fn import(doc: &WordDoc, names: &Names) -> Imported {
         .as_ref()
         .map(|l| l.text.as_str())
         .unwrap_or("");
-    let date = parse_date(place_date);
+    let date = date_in(place_date);
     let year = year_in(place_date)
         .or(date.map(|d| d.year))
         .or_else(|| parts.summary.iter().find_map(|l| year_in(&l.text)))
@@ -364,24 +364,20 @@ fn year_in(text: &str) -> Option<u16> {
         .filter(|y| (1945..=2200).contains(y))
 }
 
-/// `…, ngày 05 tháng 02 năm 2026` → the date; blanks → none.
-fn parse_date(text: &str) -> Option<Date> {
-    let num_after = |word: &str| -> Option<u32> {
-        let at = text.find(word)? + word.len();
-        text[at..]
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .ok()
-    };
-    let (d, m, y) = (
-        num_after("ngày ")?,
-        num_after("tháng ")?,
-        num_after("năm ")?,
-    );
-    format!("{y:04}-{m:02}-{d:02}").parse().ok()
+/// The date a text gives after its (last) `ngày`, in either of the
+/// decree's forms: `ngày 05 tháng 02 năm 2026`, `ngày 31/3/2026`; a draft's
+/// blanks give none.
+pub(super) fn date_in(text: &str) -> Option<Date> {
+    let after = text.rsplit_once("ngày").map_or(text, |(_, rest)| rest);
+    let numbers: Vec<u32> = after
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [d, m, y] => format!("{y:04}-{m:02}-{d:02}").parse().ok(),
+        _ => None,
+    }
 }
 
 /// `Kính gửi: X.` or `Kính gửi:` and `- X;` lines; the marks vanban
@@ -532,15 +528,18 @@ fn profile(
         .map(|(p, _)| p.trim().to_string())
         .unwrap_or_default();
     let authority: Vec<String> = parts.authority.iter().map(|l| l.text.clone()).collect();
-    let tm = authority
-        .iter()
-        .find_map(|a| a.strip_prefix("TM. ").map(str::to_string));
+    let after = |line: &str, prefix: &str| {
+        line.strip_prefix(prefix)
+            .and_then(|r| r.strip_prefix(' '))
+            .map(str::to_string)
+    };
+    let tm = authority.iter().find_map(|a| after(a, nd30::ON_BEHALF));
     let head = authority
         .iter()
         .find_map(|a| {
-            ["KT. ", "TL. ", "TUQ. ", "Q. "]
+            nd30::Authority::ALL
                 .iter()
-                .find_map(|p| a.strip_prefix(p).map(str::to_string))
+                .find_map(|p| after(a, p.prefix()))
         })
         .or_else(|| authority.last().cloned());
     let mut codes: Vec<String> = luu

@@ -162,9 +162,7 @@ fn is_closing(t: &Table) -> bool {
     let authority = |p: &&Para| {
         let t = p.text();
         let t = t.trim();
-        ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "]
-            .iter()
-            .any(|a| t.starts_with(a))
+        nd30::authority_prefixes().any(|a| t.starts_with(&format!("{a} ")))
             || ["CHỦ TỌA", "THƯ KÝ", "CHỦ TRÌ"].contains(&t)
     };
     recipients

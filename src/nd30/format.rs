@@ -233,8 +233,13 @@ pub enum Authority {
     Q,
 }
 
+/// The prefix of signing on behalf of a collective (`TM. ỦY BAN NHÂN DÂN`).
+pub const ON_BEHALF: &str = "TM.";
+
 impl Authority {
-    fn prefix(self) -> &'static str {
+    pub const ALL: [Authority; 4] = [Authority::Kt, Authority::Tl, Authority::Tuq, Authority::Q];
+
+    pub fn prefix(self) -> &'static str {
         match self {
             Authority::Kt => "KT.",
             Authority::Tl => "TL.",
@@ -242,6 +247,12 @@ impl Authority {
             Authority::Q => "Q.",
         }
     }
+}
+
+/// Every prefix an authority line may open with (PL1 II.7a): `TM.`, `KT.`,
+/// `TL.`, `TUQ.`, `Q.`, each with its dot.
+pub fn authority_prefixes() -> impl Iterator<Item = &'static str> {
+    std::iter::once(ON_BEHALF).chain(Authority::ALL.map(Authority::prefix))
 }
 
 /// The authority and position lines above the signature (ô 7a), upper case.
@@ -256,7 +267,7 @@ pub fn authority_lines(
 ) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(c) = collective {
-        lines.push(format!("TM. {}", c.to_uppercase()));
+        lines.push(format!("{ON_BEHALF} {}", c.to_uppercase()));
     }
     match authority {
         None => lines.push(position.to_uppercase()),

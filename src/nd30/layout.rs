@@ -42,6 +42,12 @@ impl PageSetup {
     }
 }
 
+/// Lines a page holds and characters a line holds, at the body's 14 pt on
+/// the decree's page: for estimates (a size limit, a finding's `trang ~2`),
+/// never for layout.
+pub const LINES_PER_PAGE: usize = 30;
+pub const CHARS_PER_LINE: usize = 80;
+
 pub const PAGE: PageSetup = PageSetup {
     width_mm: 210.0,
     height_mm: 297.0,

@@ -16,14 +16,16 @@ mod numbering;
 
 pub use figures::{number, percent};
 pub use format::{
-    archive_code, authority_lines, citation_date, dated, draft_mark, issue_number, place_and_date,
-    printed_number, recipient_lines, sentence_case, symbol, Authority, DateForm, Secrecy, Urgency,
-    ADDRESSED, AS_ABOVE, ATTACHED_TO, DECIDES, DRAFT_BLANK, ISSUED_WITH, LANGUAGE, MOTTO, NATIONAL,
-    NUMBER_LEAD, PROPOSED_BY, RECIPIENTS_TITLE, RESOLVES,
+    archive_code, authority_lines, authority_prefixes, citation_date, dated, draft_mark,
+    issue_number, place_and_date, printed_number, recipient_lines, sentence_case, symbol,
+    Authority, DateForm, Secrecy, Urgency, ADDRESSED, AS_ABOVE, ATTACHED_TO, DECIDES, DRAFT_BLANK,
+    ISSUED_WITH, LANGUAGE, MOTTO, NATIONAL, NUMBER_LEAD, ON_BEHALF, PROPOSED_BY, RECIPIENTS_TITLE,
+    RESOLVES,
 };
 pub use kinds::DocKind;
 pub use layout::{
     cell_width_mm, header_columns, table_fit, Align, PageSetup, ParaStyle, StyleSpec, TableFit,
-    ISSUER_MIN_PT, NATIONAL_MIN_PT, PAGE, PLACE_DATE_MIN_PT, RULE_FRACTION,
+    CHARS_PER_LINE, ISSUER_MIN_PT, LINES_PER_PAGE, NATIONAL_MIN_PT, PAGE, PLACE_DATE_MIN_PT,
+    RULE_FRACTION,
 };
 pub use numbering::{dash, roman, Mark, Outline, PLAN_SCHEME};

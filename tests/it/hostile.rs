@@ -37,18 +37,23 @@ fn good_parts() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// The good DOCX with `part` replaced (or added) by `bytes`.
-fn with_part(part: &str, bytes: &[u8]) -> Vec<u8> {
-    let mut parts = good_parts();
-    match parts.iter_mut().find(|(n, _)| n == part) {
-        Some(p) => p.1 = bytes.to_vec(),
-        None => parts.push((part.to_string(), bytes.to_vec())),
-    }
+/// A zip of named parts.
+fn zip_parts(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     let entries: Vec<(&str, &[u8])> = parts
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     zipped(&entries)
+}
+
+/// The good DOCX's `parts` with `part` replaced (or added) by `bytes`.
+fn with_part(good: &[(String, Vec<u8>)], part: &str, bytes: &[u8]) -> Vec<u8> {
+    let mut parts = good.to_vec();
+    match parts.iter_mut().find(|(n, _)| n == part) {
+        Some(p) => p.1 = bytes.to_vec(),
+        None => parts.push((part.to_string(), bytes.to_vec())),
+    }
+    zip_parts(&parts)
 }
 
 /// A document part wrapping `body` in WordprocessingML.
@@ -88,6 +93,8 @@ struct Hostile {
 }
 
 fn catalogue() -> Vec<Hostile> {
+    // The good DOCX every hostile one is made from, rendered once.
+    let good = good_parts();
     let laughs = format!(
         r#"<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]><w:document {W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"#
     );
@@ -99,18 +106,11 @@ fn catalogue() -> Vec<Hostile> {
         "<w:sdt><w:sdtContent>".repeat(50_000),
         "</w:sdtContent></w:sdt>".repeat(50_000)
     );
-    let full = {
-        let parts = good_parts();
-        let entries: Vec<(&str, &[u8])> = parts
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .collect();
-        zipped(&entries)
-    };
+    let full = zip_parts(&good);
     let mut truncated = full.clone();
     truncated.truncate(full.len() / 2);
     let macros = {
-        let mut parts = good_parts();
+        let mut parts = good.clone();
         parts.push((
             "word/vbaProject.bin".into(),
             b"\xd0\xcf\x11\xe0 Sub AutoOpen() Shell \"rm -rf ~\" End Sub".to_vec(),
@@ -125,24 +125,16 @@ fn catalogue() -> Vec<Hostile> {
                     .into_bytes();
             }
         }
-        let entries: Vec<(&str, &[u8])> = parts
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .collect();
-        zipped(&entries)
+        zip_parts(&parts)
     };
     let escaping_name = {
-        let mut parts = good_parts();
+        let mut parts = good.clone();
         parts.push(("../../escaped.txt".into(), b"written outside".to_vec()));
         parts.push((
             "/tmp/vanban-absolute.txt".into(),
             b"written outside".to_vec(),
         ));
-        let entries: Vec<(&str, &[u8])> = parts
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .collect();
-        zipped(&entries)
+        zip_parts(&parts)
     };
     let encrypted =
         std::fs::read(util::root().join("tests/fixtures/hostile/encrypted.docx")).unwrap();
@@ -156,25 +148,26 @@ fn catalogue() -> Vec<Hostile> {
         Hostile {
             name: "billion laughs",
             file: "laughs.docx",
-            bytes: with_part("word/document.xml", &document(&laughs)),
+            bytes: with_part(&good, "word/document.xml", &document(&laughs)),
             refused_with: Some("DTD"),
         },
         Hostile {
             name: "external entity on a local file",
             file: "xxe.docx",
-            bytes: with_part("word/document.xml", &document(&external)),
+            bytes: with_part(&good, "word/document.xml", &document(&external)),
             refused_with: Some("DTD"),
         },
         Hostile {
             name: "100,000 nested elements",
             file: "deep.docx",
-            bytes: with_part("word/document.xml", &document(&deep)),
+            bytes: with_part(&good, "word/document.xml", &document(&deep)),
             refused_with: Some("lồng sâu"),
         },
         Hostile {
             name: "garbage XML",
             file: "garbage.docx",
             bytes: with_part(
+                &good,
                 "word/document.xml",
                 b"<w:document><w:body><w:p></w:body>\x00\xff",
             ),

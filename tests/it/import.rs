@@ -106,25 +106,7 @@ fn the_same_after_libreoffice_resaves_the_docx() {
     for yaml in ROUND_TRIP {
         let (dir, docx, pdf) = util::render_file(yaml);
         let before = seen(&docx, &pdf);
-        let resaved = dir.path().join("lo");
-        let out = Command::new("soffice")
-            .args([
-                "--headless",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-            ])
-            .arg(&resaved)
-            .arg(&docx)
-            .env("HOME", dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let again = resaved.join(docx.file_name().unwrap());
+        let again = util::libreoffice(&docx, "docx:MS Word 2007 XML", "docx");
         assert_ne!(
             std::fs::read(&again).unwrap(),
             std::fs::read(&docx).unwrap(),

@@ -361,6 +361,13 @@ pub fn assert_same_words(got: &[&str], want: &[&str]) {
 /// it puts in place of Times New Roman), so that it measures the same
 /// glyphs as the PDF writer wherever the tests run.
 pub fn libreoffice_pdf(docx: &Path) -> PathBuf {
+    libreoffice(docx, "pdf", "pdf")
+}
+
+/// The DOCX at `docx` converted by LibreOffice with `filter`
+/// (`pdf`, `docx:MS Word 2007 XML`), beside it in `lo/` with `extension`,
+/// vanban's own fonts shown to it as in [`libreoffice_pdf`].
+pub fn libreoffice(docx: &Path, filter: &str, extension: &str) -> PathBuf {
     let dir = docx.parent().unwrap().join("lo");
     std::fs::create_dir_all(&dir).unwrap();
     let conf = dir.join("fonts.conf");
@@ -376,7 +383,7 @@ pub fn libreoffice_pdf(docx: &Path) -> PathBuf {
     )
     .unwrap();
     let out = Command::new("soffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", filter, "--outdir"])
         .arg(&dir)
         .arg(docx)
         .env("HOME", &dir)
@@ -388,7 +395,8 @@ pub fn libreoffice_pdf(docx: &Path) -> PathBuf {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    dir.join(docx.file_stem().unwrap()).with_extension("pdf")
+    dir.join(docx.file_stem().unwrap())
+        .with_extension(extension)
 }
 
 /// Pages of a PDF, from pdfinfo.
