@@ -41,14 +41,19 @@ pub fn check(doc: &Loaded, composed: Option<&Warned<Document>>) -> Vec<Diagnosti
             .into_iter()
             .flat_map(|c| c.warnings.iter().cloned()),
     );
-    locate(&mut found);
+    locate(&mut found, &[doc.source()]);
     found.sort_by_key(|d| std::cmp::Reverse(d.severity));
     found
 }
 
-/// Give each finding the line and column of its key in its file.
-pub fn locate(found: &mut [Diagnostic]) {
-    let mut cache: Vec<(std::path::PathBuf, Spans)> = Vec::new();
+/// Give each finding the line and column of its key in its file: in the
+/// text given for that file in `open` (an editor's, not yet saved), or else
+/// in the file on disk.
+pub fn locate(found: &mut [Diagnostic], open: &[(&Path, &str)]) {
+    let mut cache: Vec<(std::path::PathBuf, Spans)> = open
+        .iter()
+        .map(|(path, text)| (path.to_path_buf(), Spans::of(text)))
+        .collect();
     for d in found.iter_mut() {
         let (Some(loc), Some(key)) = (d.location.as_mut(), d.key.as_deref()) else {
             continue;

@@ -38,6 +38,9 @@ pub enum Command {
     /// Đọc văn bản Word (DOCX, DOC) thành tệp YAML của vanban, kèm hồ sơ đơn vị và
     /// danh mục văn bản trích dẫn (import a Word file as vanban's YAML).
     Import(ImportArgs),
+    /// Soạn văn bản trong trình duyệt, xem trang in ngay khi gõ (edit the
+    /// folder's documents in a browser, with their pages beside them).
+    Serve(ServeArgs),
     /// Đơn vị hành chính cả nước: tìm, tạo hồ sơ (the national list of units).
     DonVi {
         #[command(subcommand)]
@@ -205,4 +208,23 @@ pub struct RenderArgs {
     /// PDF/A-2b để lưu trữ (archival PDF).
     #[arg(long)]
     pub pdfa: bool,
+}
+
+/// `vanban serve`: a local page, on 127.0.0.1 only, opened with the address
+/// it prints (which holds a random access token).
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Thư mục chứa văn bản, hồ sơ đơn vị, danh mục (the folder to edit).
+    #[arg(default_value = ".")]
+    pub folder: PathBuf,
+    /// Cổng; mặc định để hệ thống chọn một cổng trống (port; by default a free one).
+    #[arg(short, long, default_value_t = 0)]
+    pub port: u16,
+    /// Thư mục câu chữ riêng, như `render --templates` (wording overriding the built-in one).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Số trang tối đa của một văn bản, như `render --trang-toi-da`
+    /// (the longest document rendered, in pages).
+    #[arg(long = "trang-toi-da", default_value_t = crate::render::MAX_PAGES)]
+    pub max_pages: usize,
 }

@@ -44,6 +44,7 @@ fn loaded(bytes: &[u8]) -> Option<Loaded> {
         registry_path: None,
         signer_position: None,
         joint: None,
+        plan_text: text.into(),
     })
 }
 

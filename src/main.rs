@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Batch(args) => vanban::cmd::batch::run(&args),
         Command::Report(args) => vanban::cmd::report::run(&args),
         Command::Import(args) => vanban::cmd::import::run(&args),
+        Command::Serve(args) => vanban::cmd::serve::run(&args),
         Command::DonVi { command } => vanban::cmd::don_vi::run(&command),
     };
     match result {

@@ -348,7 +348,7 @@ fn parallel_map<T: Sync, R: Send>(
             rayon::ThreadPoolBuilder::new()
                 .num_threads(1)
                 // Typst's layout recurses deeply in unoptimised builds.
-                .stack_size(32 << 20)
+                .stack_size(crate::render::LAYOUT_STACK)
                 .build()
                 .map_err(std::io::Error::other)
         })

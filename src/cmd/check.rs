@@ -3,6 +3,7 @@
 use crate::check;
 use crate::cli::CheckArgs;
 use crate::diag::Diagnostic;
+use crate::input::SchemaKind;
 use crate::{compose, input, templates::Templates};
 use anyhow::Result;
 use std::path::Path;
@@ -36,33 +37,6 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     })
 }
 
-/// What kind of input a file is, from its top-level keys, so that `check
-/// data/*.yaml` checks profiles and registries as what they are.
-enum FileKind {
-    Document,
-    Profile,
-    Registry,
-}
-
-fn kind_of(file: &Path) -> FileKind {
-    let text = std::fs::read_to_string(file).unwrap_or_default();
-    let Ok(serde_norway::Value::Mapping(map)) =
-        serde_norway::from_str::<serde_norway::Value>(&text)
-    else {
-        return FileKind::Document;
-    };
-    let has = |k: &str| map.contains_key(k);
-    if has("loai") {
-        FileKind::Document
-    } else if has("ten_co_quan") {
-        FileKind::Profile
-    } else if !map.is_empty() && map.values().all(|v| v.get("so").is_some()) {
-        FileKind::Registry
-    } else {
-        FileKind::Document
-    }
-}
-
 fn findings(file: &Path, profile: Option<&Path>, templates: &Templates) -> Vec<Diagnostic> {
     if super::word_file::is_word(file) {
         return match super::word_file::open(file) {
@@ -70,36 +44,28 @@ fn findings(file: &Path, profile: Option<&Path>, templates: &Templates) -> Vec<D
             Err(d) => vec![d],
         };
     }
-    match kind_of(file) {
-        FileKind::Profile => {
+    let text = std::fs::read_to_string(file).unwrap_or_default();
+    match SchemaKind::of_text(&text) {
+        SchemaKind::DonVi => {
             return match input::yaml::load::<input::Profile>(file) {
                 Ok(p) => {
                     let mut found = compose::placeholder_warnings(&p, file);
-                    check::locate(&mut found);
+                    check::locate(&mut found, &[]);
                     found
                 }
                 Err(d) => d.0,
             };
         }
-        FileKind::Registry => {
+        SchemaKind::DanhMuc => {
             return match input::yaml::load::<input::Registry>(file) {
                 Ok(_) => Vec::new(),
                 Err(d) => d.0,
             };
         }
-        FileKind::Document => {}
+        SchemaKind::VanBan => {}
     }
-    let loaded = match input::load(file, profile) {
-        Ok(l) => l,
-        Err(d) => return d.0,
-    };
-    match compose::compose(&loaded, templates) {
-        Ok(composed) => check::check(&loaded, Some(&composed)),
-        Err(mut d) => {
-            check::locate(&mut d.0);
-            let mut all = d.0;
-            all.extend(check::check(&loaded, None));
-            all
-        }
+    match input::load(file, profile) {
+        Ok(loaded) => super::compose_and_check(&loaded, templates).findings,
+        Err(d) => d.0,
     }
 }

@@ -1,10 +1,12 @@
 //! `vanban next-year`: write next year's plan beside this year's.
 
-use super::output::write_atomic;
+use super::Drafted;
 use crate::cli::NextYearArgs;
 use crate::diag::Diagnostic;
+use crate::input::Loaded;
 use crate::next_year;
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
+use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &NextYearArgs) -> Result<ExitCode> {
@@ -12,52 +14,60 @@ pub fn run(args: &NextYearArgs) -> Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let source = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("không đọc được {} (cannot read)", args.file.display()))?;
-    let rolled = match next_year::roll(&source, &loaded.plan, &loaded.registry) {
-        Ok(r) => r,
-        Err(msg) => {
-            eprintln!("{}", Diagnostic::error(msg).in_file(&args.file));
-            return Ok(ExitCode::from(1));
+    match draft(&loaded, args.output.out.as_deref()) {
+        Ok(drafted) => drafted.write(args.output.force),
+        Err(d) => {
+            eprintln!("{d}");
+            Ok(ExitCode::from(1))
         }
-    };
-    let out = match &args.output.out {
-        Some(p) => p.clone(),
+    }
+}
+
+/// Next year's plan from `loaded`, as it was read from disk (the roll keeps
+/// the file's own comments and layout): written to `out`, or beside it
+/// under the next year's name. This year's file is never the output.
+pub fn draft(loaded: &Loaded, out: Option<&Path>) -> Result<Drafted, Diagnostic> {
+    let file = &loaded.plan_path;
+    let rolled = next_year::roll(&loaded.plan_text, &loaded.plan, &loaded.registry)
+        .map_err(|msg| Diagnostic::error(msg).in_file(file))?;
+    let out = match out {
+        Some(p) => p.to_path_buf(),
         None => {
-            let stem = args
-                .file
+            let stem = file
                 .file_stem()
-                .context("tên tệp không hợp lệ")?
+                .ok_or_else(|| Diagnostic::error("tên tệp không hợp lệ (bad file name)"))?
                 .to_string_lossy();
             let name = next_year::next_file_name(&stem, loaded.plan.nam, rolled.year);
-            args.file.with_file_name(name)
+            file.with_file_name(name)
         }
     };
-    if same_file(&out, &args.file) {
-        bail!(
+    if same_file(&out, file) {
+        return Err(Diagnostic::error(format!(
             "tệp đích trùng tệp gốc {} (output is the input): tệp năm nay không bị sửa",
             out.display()
-        );
+        )));
     }
-    super::output::refuse_overwrite(&out, args.output.force)?;
-    write_atomic(&out, rolled.text.as_bytes())?;
-    println!("{}: kế hoạch năm {}", out.display(), rolled.year);
+    let mut said = vec![format!("kế hoạch năm {}", rolled.year)];
     if rolled.findings.is_empty() {
-        println!("Không có mục nào cần kiểm tra.");
+        said.push("Không có mục nào cần kiểm tra.".into());
     } else {
-        println!(
+        said.push(format!(
             "Cần kiểm tra ({} mục, ghi ở khóa `{}`):",
             rolled.findings.len(),
             next_year::MARKER_KEY
-        );
+        ));
         for f in &rolled.findings {
-            println!("  {}:{}: {}", out.display(), f.line, f.what);
+            said.push(format!("  {}:{}: {}", out.display(), f.line, f.what));
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Drafted {
+        files: vec![(out, rolled.text)],
+        said,
+        warnings: Vec::new(),
+    })
 }
 
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

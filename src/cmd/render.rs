@@ -4,7 +4,7 @@ use super::output::write_atomic;
 use crate::cli::RenderArgs;
 use crate::diag::Diagnostic;
 use crate::render::{self, Format, Outputs, PdfSettings};
-use crate::{check, compose, input, templates::Templates};
+use crate::{input, templates::Templates};
 use anyhow::{Context, Result};
 use std::process::ExitCode;
 
@@ -61,28 +61,14 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
 fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Outputs, Vec<Diagnostic>> {
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
-    let composed = compose::compose(&loaded, &templates).map_err(|mut d| {
-        // Every error of the file at once: what composing found, and the
-        // decree's checks of what the clerk typed.
-        d.0.extend(
-            check::check(&loaded, None)
-                .into_iter()
-                .filter(Diagnostic::is_error),
-        );
-        check::locate(&mut d.0);
-        d.0
-    })?;
     // The decree's checks first: warnings are shown, errors refuse.
-    let findings = check::check(&loaded, Some(&composed));
-    if findings.iter().any(Diagnostic::is_error) {
-        return Err(findings);
-    }
-    for d in findings {
+    let (page, warnings) = super::compose_and_check(&loaded, &templates).page_or_findings()?;
+    for d in warnings {
         eprintln!("{d}");
     }
     let settings = PdfSettings {
         archival: args.pdfa,
     };
-    render::within(&composed.output, args.max_pages).map_err(|d| vec![d.in_file(&args.file)])?;
-    render::write_all(&composed.output, formats, settings).map_err(|d| vec![d.in_file(&args.file)])
+    render::within(&page, args.max_pages).map_err(|d| vec![d.in_file(&args.file)])?;
+    render::write_all(&page, formats, settings).map_err(|d| vec![d.in_file(&args.file)])
 }

@@ -22,6 +22,7 @@ pub use table::{CellAlign, CellValue, DataCell, DataColumn, DataTable, MergedCel
 
 use crate::diag::Result;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 /// JSON Schemas of the three input files, for editors (`vanban schema`).
@@ -67,7 +68,8 @@ fn plan_schema_for_editors() -> serde_json::Result<serde_json::Value> {
 }
 
 /// Which input file a schema describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SchemaKind {
     /// A document (kế hoạch, báo cáo…).
     VanBan,
@@ -79,6 +81,27 @@ pub enum SchemaKind {
 
 impl SchemaKind {
     pub const ALL: [SchemaKind; 3] = [SchemaKind::VanBan, SchemaKind::DonVi, SchemaKind::DanhMuc];
+
+    /// What an input file is, from its top-level keys, so that `check
+    /// data/*.yaml` and the editor take profiles and registries for what
+    /// they are; anything else is taken for a document.
+    pub fn of_text(text: &str) -> SchemaKind {
+        let Ok(serde_norway::Value::Mapping(map)) =
+            serde_norway::from_str::<serde_norway::Value>(text)
+        else {
+            return SchemaKind::VanBan;
+        };
+        let has = |k: &str| map.contains_key(k);
+        if has("loai") {
+            SchemaKind::VanBan
+        } else if has("ten_co_quan") {
+            SchemaKind::DonVi
+        } else if !map.is_empty() && map.values().all(|v| v.get("so").is_some()) {
+            SchemaKind::DanhMuc
+        } else {
+            SchemaKind::VanBan
+        }
+    }
 
     /// File name under `data/schema/`.
     pub fn file_name(self) -> &'static str {
@@ -104,9 +127,17 @@ pub struct Loaded {
     pub signer_position: Option<String>,
     /// The profile of the body issuing jointly (`lien_tich`), and its path.
     pub joint: Option<(Profile, PathBuf)>,
+    /// The document's text as it was parsed (NFC): findings are located in
+    /// it, not in the file on disk, which an editor may not have saved yet.
+    pub plan_text: Arc<str>,
 }
 
 impl Loaded {
+    /// The document's path and the text it was read from, for [`crate::check::locate`].
+    pub fn source(&self) -> (&Path, &str) {
+        (&self.plan_path, &self.plan_text)
+    }
+
     /// The first place in the input files where `c` is written, as
     /// (file, line, column): for messages about a character found only
     /// after composing (a glyph the font lacks).
@@ -118,7 +149,10 @@ impl Loaded {
             self.joint.as_ref().map(|(_, path)| path),
         ];
         files.into_iter().flatten().find_map(|path| {
-            let text: String = std::fs::read_to_string(path).ok()?.nfc().collect();
+            let text: String = match path == &self.plan_path {
+                true => self.plan_text.to_string(),
+                false => std::fs::read_to_string(path).ok()?.nfc().collect(),
+            };
             text.lines().enumerate().find_map(|(i, line)| {
                 let col = line.chars().position(|x| x == c)?;
                 Some((path.clone(), i + 1, col + 1))
@@ -166,7 +200,14 @@ fn position_held(profile: &Profile, plan: &Plan) -> Option<String> {
 /// Load a document and the profile and registry it names (paths relative to
 /// the document). `profile_override` renders it for another unit.
 pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
-    let plan: Plan = yaml::load(path)?;
+    load_text(&yaml::read(path)?, path, profile_override)
+}
+
+/// [`load`] with the document's text given, as an editor holds it before
+/// saving; what it refers to is read from beside `path`.
+pub fn load_text(text: &str, path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
+    let text = yaml::nfc(text);
+    let plan: Plan = yaml::parse(&text, path)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let profile_path = match profile_override {
         Some(p) => p.to_path_buf(),
@@ -203,5 +244,6 @@ pub fn load(path: &Path, profile_override: Option<&Path>) -> Result<Loaded> {
         registry_path,
         signer_position,
         joint,
+        plan_text: text.into(),
     })
 }

@@ -14,6 +14,11 @@ pub const MAX_BYTES: u64 = 8 << 20;
 /// Read `path` and parse it as `T`. Text is normalised to NFC first, so a
 /// file saved in decomposed form (NFD) reads the same as a composed one.
 pub fn load<T: DeserializeOwned + JsonSchema>(path: &Path) -> Result<T, Diagnostics> {
+    parse(&read(path)?, path)
+}
+
+/// The text of an input file: bounded in size, UTF-8, not yet normalised.
+pub fn read(path: &Path) -> Result<String, Diagnostics> {
     // A document is tens of kilobytes; a file this large is a mistake (or
     // an attack) and is refused before it is read.
     if let Ok(meta) = std::fs::metadata(path) {
@@ -37,18 +42,24 @@ pub fn load<T: DeserializeOwned + JsonSchema>(path: &Path) -> Result<T, Diagnost
         ))
         .in_file(path)
     })?;
-    parse(&text, path)
+    Ok(text)
+}
+
+/// `text` in NFC, the form every input is read in: a file saved in
+/// decomposed form (NFD) reads the same as a composed one.
+pub fn nfc(text: &str) -> String {
+    // Most files are NFC already: the quick check spares re-building them.
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    }
 }
 
 /// Parse YAML text; `file` names the file in messages. On error, every
 /// error of the file: serde's, located exactly, then what the schema finds
 /// elsewhere ([`super::schema_check`]).
 pub fn parse<T: DeserializeOwned + JsonSchema>(text: &str, file: &Path) -> Result<T, Diagnostics> {
-    // Most files are NFC already: the quick check spares re-building them.
-    let text: String = match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text.to_string(),
-        _ => text.nfc().collect(),
-    };
+    let text = nfc(text);
     let blank = text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));

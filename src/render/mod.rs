@@ -2,6 +2,7 @@
 
 pub mod docx;
 pub mod pdf;
+pub mod preview;
 
 pub use pdf::PdfSettings;
 
@@ -42,6 +43,10 @@ pub fn within(
     }
     Ok(())
 }
+
+/// The stack a thread laying out a document needs: typst recurses deeply
+/// on long documents and nested outlines, beyond a default thread's 2 MB.
+pub const LAYOUT_STACK: usize = 32 << 20;
 
 /// Rendered files, each with its format, in the order they were asked for.
 pub type Outputs = Vec<(Format, Vec<u8>)>;

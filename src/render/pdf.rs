@@ -163,23 +163,13 @@ pub fn layout_data(doc: &Document) -> Vec<u8> {
 
 /// Render the page model as PDF bytes.
 pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnostic> {
-    if let Some(c) = fonts::missing_glyph(&doc.reading_order()) {
-        return Err(fonts::missing_glyph_error(c));
-    }
     if settings.archival && doc.issued.is_none() {
         return Err(Diagnostic::error(
             "PDF/A cần ngày của văn bản, mà bản dự thảo chưa có `ngay`: lưu trữ bản đã ban hành \
              (PDF/A needs the document's date; a draft has none)",
         ));
     }
-    let world = DocWorld {
-        shared: shared(),
-        data: Bytes::new(layout_data(doc)),
-    };
-    let compiled = typst::compile::<PagedDocument>(&world);
-    let document = compiled
-        .output
-        .map_err(|errors| typst_error("dàn trang", &errors))?;
+    let document = layout(doc)?;
     let standards = if settings.archival {
         PdfStandards::new(&[PdfStandard::A_2b])
             .map_err(|e| Diagnostic::error(format!("PDF/A-2b: {}", e.message())))?
@@ -200,6 +190,21 @@ pub fn write(doc: &Document, settings: PdfSettings) -> Result<Vec<u8>, Diagnosti
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&document, &options).map_err(|errors| typst_error("xuất PDF", &errors))
+}
+
+/// The pages of `doc` as typst lays them out: what the PDF is written from,
+/// and the editor's preview ([`super::preview`]).
+pub fn layout(doc: &Document) -> Result<PagedDocument, Diagnostic> {
+    if let Some(c) = fonts::missing_glyph(&doc.reading_order()) {
+        return Err(fonts::missing_glyph_error(c));
+    }
+    let world = DocWorld {
+        shared: shared(),
+        data: Bytes::new(layout_data(doc)),
+    };
+    typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|errors| typst_error("dàn trang", &errors))
 }
 
 fn typst_error(stage: &str, errors: &[typst::diag::SourceDiagnostic]) -> Diagnostic {
