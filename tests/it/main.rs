@@ -18,6 +18,7 @@ mod outline;
 mod pdf;
 mod readers;
 mod seed;
+mod serve;
 mod units;
 mod util;
 mod validity;
