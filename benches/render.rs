@@ -73,7 +73,30 @@ fn page_count(pdf: &[u8]) -> usize {
         .count()
 }
 
-/// The seed's body cycled to `blocks` blocks, each copy's text made its own
+/// The seed's body with the report's targets table after each section:
+/// a long plan with tables, as the length figures lay out.
+fn with_tables(seed: &Document) -> Document {
+    let report = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml");
+    let report = vanban::document(&report, None).expect("the report composes");
+    let table = (report.blocks.iter())
+        .find(|b| matches!(b, Block::Table(_)))
+        .expect("the report has its targets table")
+        .clone();
+    let mut doc = seed.clone();
+    doc.blocks = Vec::new();
+    for block in &seed.blocks {
+        let section =
+            matches!(block, Block::Paragraph(p) if p.style == vanban::nd30::ParaStyle::Muc);
+        if section && !doc.blocks.is_empty() {
+            doc.blocks.push(table.clone());
+        }
+        doc.blocks.push(block.clone());
+    }
+    doc
+}
+
+/// The body cycled to `blocks` blocks, each copy's text made its own
 /// (`… (2)`) so no paragraph's layout can be reused inside the document.
 fn with_blocks(seed: &Document, blocks: usize) -> Document {
     let body = &seed.blocks;
@@ -115,11 +138,16 @@ fn with_pages(seed: &Document, pages: usize) -> Document {
     with_blocks(seed, lo)
 }
 
+/// The pages of a long plan (issue 16): each added page should cost the
+/// same, up to the 300 pages `render` allows by default; the tables guard
+/// against layout costs that grow with the document (typst 0.15.0 had one).
+pub const LENGTHS: [usize; 4] = [4, 16, 64, 300];
+
 fn length(c: &mut Criterion) {
-    let seed = vanban::document(&seed_path(), None).expect("seed composes");
+    let seed = with_tables(&vanban::document(&seed_path(), None).expect("seed composes"));
     let mut group = c.benchmark_group("length");
-    group.sample_size(20);
-    for pages in [4, 16, 64] {
+    group.sample_size(10);
+    for pages in LENGTHS {
         let doc = with_pages(&seed, pages);
         group.throughput(Throughput::Elements(pages as u64));
         group.bench_with_input(BenchmarkId::new("pdf", pages), &doc, |b, doc| {
@@ -194,5 +222,116 @@ fn kinds(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seed, length, kinds);
+/// typst alone: the layout file and its data compiled and exported, in a
+/// World of its own, with nothing of vanban around it. The floor vanban's
+/// PDF is measured against (issue 16: at most 1.1 × this).
+mod floor {
+    use typst::diag::{FileError, FileResult};
+    use typst::foundations::{Bytes, Datetime, Duration};
+    use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+    use typst::text::{Font, FontBook};
+    use typst::utils::LazyHash;
+    use typst::{Library, LibraryExt, World};
+
+    pub struct Plain {
+        library: LazyHash<Library>,
+        book: LazyHash<FontBook>,
+        fonts: Vec<Font>,
+        main: Source,
+        data_id: FileId,
+        pub data: Bytes,
+    }
+
+    fn id(path: &str) -> FileId {
+        RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).unwrap()).intern()
+    }
+
+    impl Plain {
+        pub fn new() -> Plain {
+            let fonts: Vec<Font> = vanban::fonts::FILES
+                .iter()
+                .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
+                .collect();
+            Plain {
+                library: LazyHash::new(Library::builder().build()),
+                book: LazyHash::new(FontBook::from_fonts(&fonts)),
+                fonts,
+                main: Source::new(id("/van_ban.typ"), vanban::render::pdf::LAYOUT_FILE.into()),
+                data_id: id("/data.json"),
+                data: Bytes::new(Vec::new()),
+            }
+        }
+
+        /// Compile and export, as `typst compile` does.
+        pub fn pdf(&self) -> Vec<u8> {
+            let doc = typst::compile::<typst_layout::PagedDocument>(self)
+                .output
+                .unwrap();
+            typst_pdf::pdf(&doc, &Default::default()).unwrap()
+        }
+    }
+
+    impl World for Plain {
+        fn library(&self) -> &LazyHash<Library> {
+            &self.library
+        }
+        fn book(&self) -> &LazyHash<FontBook> {
+            &self.book
+        }
+        fn main(&self) -> FileId {
+            self.main.id()
+        }
+        fn source(&self, id: FileId) -> FileResult<Source> {
+            match id == self.main.id() {
+                true => Ok(self.main.clone()),
+                false => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+            }
+        }
+        fn file(&self, id: FileId) -> FileResult<Bytes> {
+            match id == self.data_id {
+                true => Ok(self.data.clone()),
+                false => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+            }
+        }
+        fn font(&self, index: usize) -> Option<Font> {
+            self.fonts.get(index).cloned()
+        }
+        fn today(&self, _: Option<Duration>) -> Option<Datetime> {
+            None
+        }
+    }
+}
+
+/// vanban's PDF of the seed for a new commune against typst alone on the
+/// same page, in the same process, caches as warm for both: vanban's own
+/// cost is the data it hands typst, the glyph check and its PDF options.
+fn against_typst(c: &mut Criterion) {
+    let base = input::load(&seed_path(), None).expect("seed loads");
+    let templates = Templates::new(None).expect("built-in templates");
+    let next = AtomicUsize::new(1_000_000);
+    let fresh = || for_commune(&base, &templates, next.fetch_add(1, Ordering::Relaxed));
+    let mut plain = floor::Plain::new();
+    let mut group = c.benchmark_group("floor");
+    group.sample_size(40);
+    group.bench_function("vanban", |b| {
+        b.iter_batched(
+            fresh,
+            |doc| vanban::render::pdf::write(&doc, Default::default()).unwrap(),
+            BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("typst", |b| {
+        b.iter_batched(
+            || typst::foundations::Bytes::new(vanban::render::pdf::layout_data(&fresh())),
+            |data| {
+                plain.data = data;
+                plain.pdf()
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, seed, against_typst, length, kinds);
 criterion_main!(benches);

@@ -76,6 +76,15 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// What was found, with the key it is about: the message without the
+    /// place and the label, as an editor shows it beside the line.
+    pub fn what(&self) -> String {
+        match &self.key {
+            Some(key) => format!("khóa `{key}`: {}", self.message),
+            None => self.message.clone(),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -96,11 +105,7 @@ impl fmt::Display for Diagnostic {
             (Severity::Error, Some(rule)) => format!("lỗi [{rule}]"),
             (Severity::Warning, Some(rule)) => format!("cảnh báo [{rule}]"),
         };
-        write!(f, "{label}: ")?;
-        if let Some(key) = &self.key {
-            write!(f, "khóa `{key}`: ")?;
-        }
-        write!(f, "{}", self.message)
+        write!(f, "{label}: {}", self.what())
     }
 }
 

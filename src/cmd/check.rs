@@ -44,28 +44,36 @@ fn findings(file: &Path, profile: Option<&Path>, templates: &Templates) -> Vec<D
             Err(d) => vec![d],
         };
     }
-    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let text = match input::yaml::read(file) {
+        Ok(t) => t,
+        Err(d) => return d.0,
+    };
     match SchemaKind::of_text(&text) {
-        SchemaKind::DonVi => {
-            return match input::yaml::load::<input::Profile>(file) {
-                Ok(p) => {
-                    let mut found = compose::placeholder_warnings(&p, file);
-                    check::locate(&mut found, &[]);
-                    found
-                }
-                Err(d) => d.0,
-            };
-        }
-        SchemaKind::DanhMuc => {
-            return match input::yaml::load::<input::Registry>(file) {
-                Ok(_) => Vec::new(),
-                Err(d) => d.0,
-            };
-        }
-        SchemaKind::VanBan => {}
+        SchemaKind::VanBan => match input::load_text(&text, file, profile) {
+            Ok(loaded) => super::compose_and_check(&loaded, templates).findings,
+            Err(d) => d.0,
+        },
+        kind => side_file_findings(kind, &text, file),
     }
-    match input::load(file, profile) {
-        Ok(loaded) => super::compose_and_check(&loaded, templates).findings,
-        Err(d) => d.0,
+}
+
+/// The findings of a unit profile or a registry, from its text: what the
+/// YAML reader finds, and in a profile the placeholders left to fill in.
+/// (A document's are [`super::compose_and_check`]'s.)
+pub fn side_file_findings(kind: SchemaKind, text: &str, file: &Path) -> Vec<Diagnostic> {
+    match kind {
+        SchemaKind::DonVi => match input::yaml::parse::<input::Profile>(text, file) {
+            Ok(p) => {
+                let mut found = compose::placeholder_warnings(&p, file);
+                check::locate(&mut found, &[(file, text)]);
+                found
+            }
+            Err(d) => d.0,
+        },
+        SchemaKind::DanhMuc => match input::yaml::parse::<input::Registry>(text, file) {
+            Ok(_) => Vec::new(),
+            Err(d) => d.0,
+        },
+        SchemaKind::VanBan => Vec::new(),
     }
 }

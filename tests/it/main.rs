@@ -1,6 +1,7 @@
 //! vanban's integration tests: outputs are read back (DOCX XML, PDF text and
 //! positions) and checked against the decree and the seed document.
 
+mod browser;
 mod cases;
 mod check;
 mod cli;

@@ -5,6 +5,7 @@
 
 use super::folder::{Folder, Opened, Refusal};
 use super::{assets, guard, App};
+use crate::cmd::check::side_file_findings;
 use crate::cmd::{compose_and_check, output, Drafted};
 use crate::diag::{Diagnostic, Severity};
 use crate::input::{self, yaml, SchemaKind};
@@ -132,7 +133,7 @@ fn findings_of(found: Vec<Diagnostic>, edited: &Path, folder: &Folder) -> Vec<Fi
                 line: at.and_then(|l| l.line),
                 column: at.and_then(|l| l.column),
                 file: elsewhere,
-                message: d.message,
+                message: d.what(),
             }
         })
         .collect()
@@ -224,14 +225,8 @@ async fn preview(
 
 fn preview_of(app: &App, path: &Path, edit: &Edit) -> Preview {
     let (found, pages) = match SchemaKind::of_text(&edit.text) {
-        SchemaKind::DonVi => (profile_findings(&edit.text, path), None),
-        SchemaKind::DanhMuc => (
-            yaml::parse::<input::Registry>(&edit.text, path)
-                .err()
-                .map_or_else(Vec::new, |d| d.0),
-            None,
-        ),
         SchemaKind::VanBan => document_preview(app, path, edit),
+        kind => (side_file_findings(kind, &edit.text, path), None),
     };
     // Layouts no longer used for a while go; what the clerk is editing
     // stays cached, so the next keystroke lays out only what changed.
@@ -239,17 +234,6 @@ fn preview_of(app: &App, path: &Path, edit: &Edit) -> Preview {
     Preview {
         findings: findings_of(found, path, &app.folder),
         pages,
-    }
-}
-
-fn profile_findings(text: &str, path: &Path) -> Vec<Diagnostic> {
-    match yaml::parse::<input::Profile>(text, path) {
-        Ok(profile) => {
-            let mut found = crate::compose::placeholder_warnings(&profile, path);
-            crate::check::locate(&mut found, &[(path, text)]);
-            found
-        }
-        Err(d) => d.0,
     }
 }
 
@@ -388,15 +372,19 @@ fn load_saved(app: &App, rel: &str) -> Result<(PathBuf, input::Loaded), Problem>
     }
 }
 
+/// A drafting command's refusal (not a plan, the output is the input …).
+fn refused_draft(d: Diagnostic, path: &Path, folder: &Folder) -> Problem {
+    Problem::findings(&d.what(), findings_of(vec![d], path, folder))
+}
+
 async fn next_year(
     State(app): State<Arc<App>>,
     Json(action): Json<Action>,
 ) -> Result<Json<Created>, Problem> {
     blocking(move || {
         let (path, loaded) = load_saved(&app, &action.path)?;
-        let drafted = crate::cmd::next_year::draft(&loaded, None).map_err(|d| {
-            Problem::findings(&d.message.clone(), findings_of(vec![d], &path, &app.folder))
-        })?;
+        let drafted = crate::cmd::next_year::draft(&loaded, None)
+            .map_err(|d| refused_draft(d, &path, &app.folder))?;
         Ok(Json(write_drafted(&app.folder, drafted, &path)?))
     })
     .await
@@ -408,9 +396,8 @@ async fn report(
 ) -> Result<Json<Created>, Problem> {
     blocking(move || {
         let (path, loaded) = load_saved(&app, &action.path)?;
-        let drafted = crate::cmd::report::draft(&loaded, &loaded.plan_text, None).map_err(|d| {
-            Problem::findings(&d.message.clone(), findings_of(vec![d], &path, &app.folder))
-        })?;
+        let drafted = crate::cmd::report::draft(&loaded, &loaded.plan_text, None)
+            .map_err(|d| refused_draft(d, &path, &app.folder))?;
         Ok(Json(write_drafted(&app.folder, drafted, &path)?))
     })
     .await

@@ -1,0 +1,343 @@
+//! `vanban serve` in a real browser: headless Chromium driven through
+//! WebDriver (Debian's `chromium` and `chromium-driver`; `.ci/run` installs
+//! them). The clerk's round: open the seed plan, type into a khoản and see
+//! the page change, break a key and see the mark at its line, complete a
+//! key from the schema, save, download both files and read them back; and
+//! what the server refuses to a browser.
+
+use crate::serve::Server;
+use crate::util::{self, Docx, PLAN};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// chromedriver on a free port; stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn browser(driver: &Driver, downloads: &Path, profile: &Path) -> Client {
+    // The flags the machine notes give for a closed network: without them
+    // Chromium keeps trying to reach Google's hosts.
+    let args = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,900",
+    ];
+    let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": CHROMIUM,
+            "args": args,
+            "prefs": {
+                "download.default_directory": downloads,
+                "download.prompt_for_download": false,
+            },
+        }
+    });
+    let Value::Object(capabilities) = capabilities else {
+        unreachable!()
+    };
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session")
+}
+
+/// Poll `script` (a function body returning a value) until `done` says so.
+async fn wait_for(
+    client: &Client,
+    what: &str,
+    script: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Value {
+    let started = Instant::now();
+    loop {
+        let value = client.execute(script, vec![]).await.unwrap();
+        if done(&value) {
+            return value;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "waited 30 s for {what}; last: {value}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The words of every page the preview shows, one string.
+const PAGE_TEXT: &str =
+    "return [...document.querySelectorAll('#pages img')].map(i => i.alt).join(' ').replace(/\\s+/g, ' ');";
+
+/// Put the editor's cursor at `at` (a JS expression over `text`, the
+/// editor's content) and type `keys` there, through the keyboard.
+async fn type_at(client: &Client, at: &str, keys: &str) {
+    let place = format!(
+        "const text = view.state.doc.toString(); const at = {at}; \
+         if (at < 0) return false; view.dispatch({{selection: {{anchor: at}}}}); view.focus(); return true;"
+    );
+    assert_eq!(
+        client.execute(&place, vec![]).await.unwrap(),
+        json!(true),
+        "{at}"
+    );
+    let editor = client.find(Locator::Css(".cm-content")).await.unwrap();
+    editor.send_keys(keys).await.unwrap();
+}
+
+fn downloaded(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let started = Instant::now();
+    while !path.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no download {name}: {:?}",
+            std::fs::read_dir(dir).map(|d| d.count())
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Chromium renames the finished file into place: it is whole.
+    path
+}
+
+#[test]
+fn a_clerk_edits_the_seed_plan_in_a_real_browser() {
+    if !util::need("chromedriver", "browser tests of `vanban serve`")
+        || !util::need(CHROMIUM, "browser tests")
+    {
+        return;
+    }
+    let server = Server::start();
+    let driver = Driver::start();
+    let scratch = tempfile::tempdir().unwrap();
+    let downloads = scratch.path().join("downloads");
+    std::fs::create_dir(&downloads).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let client = browser(&driver, &downloads, &scratch.path().join("profile")).await;
+        let result = clerks_round(&client, &server, &downloads).await;
+        client.close().await.unwrap();
+        result
+    });
+}
+
+async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
+    client
+        .goto(&format!("{}#path={PLAN}", server.url()))
+        .await
+        .unwrap();
+    let pages = wait_for(
+        client,
+        "the seed's five pages",
+        "return document.querySelectorAll('#pages img').length;",
+        |v| v == 5,
+    )
+    .await;
+    assert_eq!(pages, 5);
+    let before = client.execute(PAGE_TEXT, vec![]).await.unwrap();
+    assert!(before.as_str().unwrap().contains("KẾ HOẠCH"));
+    assert!(!before.as_str().unwrap().contains("khẩn trương"));
+
+    // Type into the third khoản of section I; the page shows it.
+    let khoan = "Đẩy mạnh ứng dụng công nghệ số";
+    type_at(
+        client,
+        &format!("text.indexOf('{khoan}') + 'Đẩy mạnh'.length"),
+        " khẩn trương",
+    )
+    .await;
+    wait_for(client, "the typed words on the page", PAGE_TEXT, |v| {
+        v.as_str()
+            .unwrap()
+            .contains("Đẩy mạnh khẩn trương ứng dụng công nghệ số")
+    })
+    .await;
+    let dirty = client.find(Locator::Id("dirty")).await.unwrap();
+    assert!(
+        dirty.is_displayed().await.unwrap(),
+        "unsaved changes are shown"
+    );
+
+    // Save: the file on disk holds the change.
+    client
+        .find(Locator::Id("save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        client,
+        "the save",
+        "return document.getElementById('message').textContent;",
+        |v| v.as_str().unwrap().starts_with("Đã lưu"),
+    )
+    .await;
+    let on_disk = std::fs::read_to_string(server.case.plan()).unwrap();
+    assert!(
+        on_disk.contains("Đẩy mạnh khẩn trương ứng dụng công nghệ số"),
+        "saved to disk"
+    );
+    assert!(!dirty.is_displayed().await.unwrap());
+
+    // Download both files and read them back.
+    client
+        .find(Locator::Id("docx"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let docx = downloaded(downloads, "ke-hoach-binh-dang-gioi-bat-trang-2026.docx");
+    let paragraphs = Docx::new(std::fs::read(&docx).unwrap()).paragraphs();
+    assert!(
+        paragraphs.iter().any(|p| p
+            .text
+            .contains("Đẩy mạnh khẩn trương ứng dụng công nghệ số")),
+        "the DOCX holds the edit"
+    );
+    client
+        .find(Locator::Id("pdf"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let pdf = downloaded(downloads, "ke-hoach-binh-dang-gioi-bat-trang-2026.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    if util::need("pdftotext", "reading the downloaded PDF") {
+        assert!(util::norm(&util::pdf_text(&pdf))
+            .contains("Đẩy mạnh khẩn trương ứng dụng công nghệ số"));
+    }
+
+    // Completion of a key from the schema, at the top level.
+    type_at(client, "text.length", "trich").await;
+    wait_for(client, "the completion list", "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);", |v| {
+        v.as_array().is_some_and(|a| a.iter().any(|o| o == "trich_yeu"))
+    })
+    .await;
+    // An unknown key instead: an error marked at its line.
+    client.execute("view.dispatch({changes: {from: view.state.doc.length - 5, to: view.state.doc.length}}); return 0;", vec![]).await.unwrap();
+    type_at(client, "text.length", "khoa_la: 1").await;
+    let line = client
+        .execute("return view.state.doc.lines;", vec![])
+        .await
+        .unwrap();
+    let marked = wait_for(
+        client,
+        "the error at the new line",
+        "return [...document.querySelectorAll('#findings li.error')].filter(l => l.textContent.includes('khoa_la')).map(l => Number(l.dataset.line));",
+        |v| v.as_array().is_some_and(|a| !a.is_empty()),
+    )
+    .await;
+    assert_eq!(marked, json!([line]), "the finding names the line typed");
+    let in_editor = client
+        .execute("return document.querySelectorAll('.cm-lintRange-error, .cm-lint-marker-error').length;", vec![])
+        .await
+        .unwrap();
+    assert!(
+        in_editor.as_u64().unwrap() > 0,
+        "marked in the editor and its gutter"
+    );
+    let stale = client.execute("return document.querySelector('.preview-pane').classList.contains('stale') && document.querySelectorAll('#pages img').length;", vec![]).await.unwrap();
+    assert_eq!(stale, 5, "the last good pages stay, marked as such");
+
+    // What the server refuses to a browser too.
+    client
+        .goto(&format!("http://127.0.0.1:{}/", server.port))
+        .await
+        .unwrap();
+    let body = client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("mã truy cập"), "no token: {body}");
+    client
+        .goto(&format!(
+            "http://127.0.0.1:{}/api/file?token={}&path=../../etc/passwd",
+            server.port, server.token
+        ))
+        .await
+        .unwrap();
+    let body = client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains("không nằm trong thư mục") && !body.contains("root:"),
+        "../: {body}"
+    );
+    client
+        .goto(&format!(
+            "http://localhost.:{}/?token={}",
+            server.port, server.token
+        ))
+        .await
+        .unwrap();
+    let body = client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains("Host header refused"),
+        "a foreign Host: {body}"
+    );
+}
