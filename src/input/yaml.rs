@@ -112,13 +112,19 @@ fn first_error(
     } else if let Some(field) = duplicate_field(&raw) {
         // The later of the two, where the reader stops.
         spans.find(&join_key(key.as_deref(), field))
-    } else if located == Some((1, 1)) {
-        // serde puts what it found after reading a value (a date, a
-        // missing key) at the top of the file: the key says where.
-        key.as_deref()
-            .and_then(|k| spans.find(k).filter(|_| !k.is_empty()))
-    } else {
+    } else if raw.contains("unknown field") {
+        // serde stops on the unknown key itself: exact.
         located
+    } else {
+        // serde puts what it found after reading a value (a date that does
+        // not exist, a missing key) at the start of the mapping holding it,
+        // or at the top of the file: the key, found further on, says where.
+        let keyed = key.as_deref().filter(|k| !k.is_empty()).and_then(|k| spans.find(k));
+        match (located, keyed) {
+            (Some(at), Some(key_at)) if at < key_at => Some(key_at),
+            (None, key_at) => key_at,
+            (at, _) => at,
+        }
     };
     let d = Diagnostic::error(message).at(file, at.map(|p| p.0), at.map(|p| p.1));
     match key {
