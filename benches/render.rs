@@ -73,38 +73,36 @@ fn page_count(pdf: &[u8]) -> usize {
         .count()
 }
 
-/// The seed's body with the report's targets table after each section:
-/// a long plan with tables, as the length figures lay out.
-fn with_tables(seed: &Document) -> Document {
+/// How often a table comes in a long plan: after every this many
+/// paragraphs, so that every length has the same mix.
+const TABLE_EVERY: usize = 12;
+
+/// The report's targets table (STT | Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ).
+fn targets_table() -> Block {
     let report = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("data/bao-cao-ke-hoach-binh-dang-gioi-bat-trang-2026.yaml");
     let report = vanban::document(&report, None).expect("the report composes");
-    let table = (report.blocks.iter())
+    (report.blocks.into_iter())
         .find(|b| matches!(b, Block::Table(_)))
         .expect("the report has its targets table")
-        .clone();
-    let mut doc = seed.clone();
-    doc.blocks = Vec::new();
-    for block in &seed.blocks {
-        let section =
-            matches!(block, Block::Paragraph(p) if p.style == vanban::nd30::ParaStyle::Muc);
-        if section && !doc.blocks.is_empty() {
-            doc.blocks.push(table.clone());
-        }
-        doc.blocks.push(block.clone());
-    }
-    doc
 }
 
-/// The body cycled to `blocks` blocks, each copy's text made its own
-/// (`… (2)`) so no paragraph's layout can be reused inside the document.
-fn with_blocks(seed: &Document, blocks: usize) -> Document {
+/// The seed's body cycled to `blocks` blocks, with `table` after every
+/// [`TABLE_EVERY`] paragraphs; each copy's text made its own (`… (2)`) so
+/// no paragraph's layout can be reused inside the document.
+fn with_blocks(seed: &Document, table: &Block, blocks: usize) -> Document {
     let body = &seed.blocks;
     let mut doc = seed.clone();
+    let mut paragraphs = 0;
     doc.blocks = (0..blocks)
         .map(|i| {
-            let mut block = body[i % body.len()].clone();
-            if let (Block::Paragraph(p), copy @ 1..) = (&mut block, i / body.len()) {
+            if i % (TABLE_EVERY + 1) == TABLE_EVERY {
+                return table.clone();
+            }
+            let n = paragraphs;
+            paragraphs += 1;
+            let mut block = body[n % body.len()].clone();
+            if let (Block::Paragraph(p), copy @ 1..) = (&mut block, n / body.len()) {
                 p.text.push_plain(&format!(" ({})", copy + 1));
             }
             block
@@ -115,11 +113,12 @@ fn with_blocks(seed: &Document, blocks: usize) -> Document {
 
 /// The seed lengthened or shortened to exactly `pages` pages: the most
 /// blocks that still fit, found by bisection.
-fn with_pages(seed: &Document, pages: usize) -> Document {
+fn with_pages(seed: &Document, table: &Block, pages: usize) -> Document {
     let count = |blocks| {
         typst::comemo::evict(0);
         page_count(
-            &vanban::render::pdf::write(&with_blocks(seed, blocks), Default::default()).unwrap(),
+            &vanban::render::pdf::write(&with_blocks(seed, table, blocks), Default::default())
+                .unwrap(),
         )
     };
     let (mut lo, mut hi) = (1, seed.blocks.len());
@@ -135,7 +134,7 @@ fn with_pages(seed: &Document, pages: usize) -> Document {
         }
     }
     assert_eq!(count(lo), pages, "a {pages}-page plan");
-    with_blocks(seed, lo)
+    with_blocks(seed, table, lo)
 }
 
 /// The pages of a long plan (issue 16): each added page should cost the
@@ -144,11 +143,12 @@ fn with_pages(seed: &Document, pages: usize) -> Document {
 pub const LENGTHS: [usize; 4] = [4, 16, 64, 300];
 
 fn length(c: &mut Criterion) {
-    let seed = with_tables(&vanban::document(&seed_path(), None).expect("seed composes"));
+    let seed = vanban::document(&seed_path(), None).expect("seed composes");
+    let table = targets_table();
     let mut group = c.benchmark_group("length");
     group.sample_size(10);
     for pages in LENGTHS {
-        let doc = with_pages(&seed, pages);
+        let doc = with_pages(&seed, &table, pages);
         group.throughput(Throughput::Elements(pages as u64));
         group.bench_with_input(BenchmarkId::new("pdf", pages), &doc, |b, doc| {
             // Nothing cached: every page is laid out from scratch.

@@ -119,7 +119,10 @@ fn first_error(
         // serde puts what it found after reading a value (a date that does
         // not exist, a missing key) at the start of the mapping holding it,
         // or at the top of the file: the key, found further on, says where.
-        let keyed = key.as_deref().filter(|k| !k.is_empty()).and_then(|k| spans.find(k));
+        let keyed = key
+            .as_deref()
+            .filter(|k| !k.is_empty())
+            .and_then(|k| spans.find(k));
         match (located, keyed) {
             (Some(at), Some(key_at)) if at < key_at => Some(key_at),
             (None, key_at) => key_at,

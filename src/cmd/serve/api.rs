@@ -372,9 +372,17 @@ fn load_saved(app: &App, rel: &str) -> Result<(PathBuf, input::Loaded), Problem>
     }
 }
 
-/// A drafting command's refusal (not a plan, the output is the input …).
-fn refused_draft(d: Diagnostic, path: &Path, folder: &Folder) -> Problem {
-    Problem::findings(&d.what(), findings_of(vec![d], path, folder))
+/// What a drafting command makes of a saved file, written into the folder;
+/// its refusal (not a plan, the output is the input …) as findings.
+fn draft_from_saved(
+    app: &App,
+    rel: &str,
+    draft: impl FnOnce(&input::Loaded) -> Result<Drafted, Diagnostic>,
+) -> Result<Created, Problem> {
+    let (path, loaded) = load_saved(app, rel)?;
+    let drafted = draft(&loaded)
+        .map_err(|d| Problem::findings(&d.what(), findings_of(vec![d], &path, &app.folder)))?;
+    write_drafted(&app.folder, drafted, &path)
 }
 
 async fn next_year(
@@ -382,12 +390,12 @@ async fn next_year(
     Json(action): Json<Action>,
 ) -> Result<Json<Created>, Problem> {
     blocking(move || {
-        let (path, loaded) = load_saved(&app, &action.path)?;
-        let drafted = crate::cmd::next_year::draft(&loaded, None)
-            .map_err(|d| refused_draft(d, &path, &app.folder))?;
-        Ok(Json(write_drafted(&app.folder, drafted, &path)?))
+        draft_from_saved(&app, &action.path, |loaded| {
+            crate::cmd::next_year::draft(loaded, None)
+        })
     })
     .await
+    .map(Json)
 }
 
 async fn report(
@@ -395,12 +403,12 @@ async fn report(
     Json(action): Json<Action>,
 ) -> Result<Json<Created>, Problem> {
     blocking(move || {
-        let (path, loaded) = load_saved(&app, &action.path)?;
-        let drafted = crate::cmd::report::draft(&loaded, &loaded.plan_text, None)
-            .map_err(|d| refused_draft(d, &path, &app.folder))?;
-        Ok(Json(write_drafted(&app.folder, drafted, &path)?))
+        draft_from_saved(&app, &action.path, |loaded| {
+            crate::cmd::report::draft(loaded, &loaded.plan_text, None)
+        })
     })
     .await
+    .map(Json)
 }
 
 #[derive(Deserialize)]
