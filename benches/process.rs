@@ -142,9 +142,15 @@ fn in_process_rows(rows: &mut Vec<Row>) {
             _ => Row::new(figure, missing.clone(), target, None),
         },
     );
-    for format in ["pdf", "docx"] {
-        length_row(rows, format, &missing);
-    }
+    // The target is the PDF's (typst's layout is what can go wrong on long
+    // documents); the DOCX's figure is shown beside it for comparison.
+    length_row(
+        rows,
+        "pdf",
+        "each added page the same within 20 %",
+        &missing,
+    );
+    length_row(rows, "docx", "(context)", &missing);
 }
 
 /// Whether each added page costs the same, from `length/<format>/<pages>`:
@@ -152,14 +158,13 @@ fn in_process_rows(rows: &mut Vec<Row>) {
 /// lengths. The fixed part (the header, the closing, the package) is what
 /// makes a short document dearer per page, so the slopes are what must
 /// agree within 20 %; the cost per page is shown too.
-fn length_row(rows: &mut Vec<Row>, format: &str, missing: &str) {
+fn length_row(rows: &mut Vec<Row>, format: &str, target: &str, missing: &str) {
     const PAGES: [usize; 4] = [4, 16, 64, 300];
     let lengths = PAGES.map(|p| p.to_string()).join(" / ");
     let figure = format!(
         "{} at {lengths} pages (plan with tables)",
         format.to_uppercase()
     );
-    let target = "each added page the same within 20 %";
     let times: Option<Vec<f64>> = PAGES
         .iter()
         .map(|p| criterion_ms(&format!("length/{format}/{p}")))
@@ -194,7 +199,7 @@ fn length_row(rows: &mut Vec<Row>, format: &str, missing: &str) {
             show(&per_page, 3),
         ),
         target,
-        Some(spread(&slopes) <= 1.2),
+        (format == "pdf").then(|| spread(&slopes) <= 1.2),
     ));
 }
 
