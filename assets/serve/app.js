@@ -273,7 +273,7 @@ function showFindings(findings) {
   }
 }
 
-// ---- Completion of keys from the JSON Schema -------------------------------
+// ---- Completion of keys and values from the JSON Schema --------------------
 
 /** The keys above the cursor's line, outermost first, from indentation. */
 function keyPath(state, pos) {
@@ -317,7 +317,8 @@ function mappings(schema, node, depth = 0) {
   return found;
 }
 
-function keysAt(schema, path) {
+/** The schema nodes a value at `path` may be. */
+function nodesAt(schema, path) {
   let nodes = [schema];
   for (const key of path) {
     nodes = nodes
@@ -325,6 +326,24 @@ function keysAt(schema, path) {
       .map((m) => m.properties[key])
       .filter(Boolean);
   }
+  return nodes;
+}
+
+/** The values a key takes from a list (`loai: ke_hoach`, `quyet_dinh` …). */
+function valuesAt(schema, path) {
+  const values = new Set();
+  const collect = (node, depth) => {
+    node = resolve(schema, node);
+    if (depth > 8) return;
+    for (const v of node.enum || []) if (typeof v === "string") values.add(v);
+    for (const alt of [...(node.anyOf || []), ...(node.oneOf || [])]) collect(alt, depth + 1);
+  };
+  for (const node of nodesAt(schema, path)) collect(node, 0);
+  return [...values];
+}
+
+function keysAt(schema, path) {
+  const nodes = nodesAt(schema, path);
   const keys = new Map();
   for (const m of nodes.flatMap((n) => mappings(schema, n))) {
     for (const [key, value] of Object.entries(m.properties)) {
@@ -338,6 +357,13 @@ function completeKeys(context) {
   if (!open.schema) return null;
   const line = context.state.doc.lineAt(context.pos);
   const before = line.text.slice(0, context.pos - line.from);
+  const value = before.match(/^\s*(?:-\s+)*([A-Za-z_]\w*):\s+(\w*)$/);
+  if (value) {
+    const path = [...keyPath(context.state, context.pos), value[1]];
+    const options = valuesAt(open.schema, path).map((v) => ({ label: v, type: "enum" }));
+    if (!options.length) return null;
+    return { from: context.pos - value[2].length, options, validFor: /^\w*$/ };
+  }
   const typed = before.match(/^\s*(?:-\s+)*([A-Za-z_]\w*)?$/);
   if (!typed) return null;
   const word = typed[1] || "";

@@ -131,6 +131,15 @@ async fn type_at(client: &Client, at: &str, keys: &str) {
     editor.send_keys(keys).await.unwrap();
 }
 
+/// Take back the last `chars` characters typed.
+async fn delete_last(client: &Client, chars: usize) {
+    let script = format!(
+        "const end = view.state.doc.length; \
+         view.dispatch({{changes: {{from: end - {chars}, to: end}}}}); return true;"
+    );
+    client.execute(&script, vec![]).await.unwrap();
+}
+
 fn downloaded(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     let started = Instant::now();
@@ -265,8 +274,15 @@ async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
         v.as_array().is_some_and(|a| a.iter().any(|o| o == "trich_yeu"))
     })
     .await;
+    // … and of a value from its list: the kinds of document.
+    delete_last(client, 5).await;
+    type_at(client, "text.length", "loai: quyet").await;
+    wait_for(client, "the kinds offered", "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);", |v| {
+        v.as_array().is_some_and(|a| a.iter().any(|o| o == "quyet_dinh"))
+    })
+    .await;
+    delete_last(client, 11).await;
     // An unknown key instead: an error marked at its line.
-    client.execute("view.dispatch({changes: {from: view.state.doc.length - 5, to: view.state.doc.length}}); return 0;", vec![]).await.unwrap();
     type_at(client, "text.length", "khoa_la: 1").await;
     let line = client
         .execute("return view.state.doc.lines;", vec![])
