@@ -223,11 +223,12 @@ function showPages(pages, findings) {
  * that page is out of sight. */
 function keepEditedPageInView() {
   const line = view.state.doc.lineAt(view.state.selection.main.head).text;
+  const words = (text) => text.replace(/\s+/g, " ");
   const value = line.replace(/^\s*(-\s+)*([\w]+:\s*)?/, "").replace(/^["']|["']$/g, "").trim();
   if (value.length < 6) return;
-  const probe = value.slice(0, 30);
+  const probe = words(value).slice(0, 30);
   const figures = [...$("pages").children];
-  const target = figures.find((f) => shown.get(f.dataset.id)?.text.replace(/\n/g, " ").includes(probe));
+  const target = figures.find((f) => words(shown.get(f.dataset.id)?.text || "").includes(probe));
   if (!target) return;
   const pane = $("pages").getBoundingClientRect();
   const box = target.getBoundingClientRect();

@@ -268,6 +268,37 @@ async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
             .contains("Đẩy mạnh khẩn trương ứng dụng công nghệ số"));
     }
 
+    // Typing into the closing sentence, on the last page, brings that page
+    // into view; the first page was in view before.
+    let in_view = "const pane = document.getElementById('pages').getBoundingClientRect(); \
+        return [...document.querySelectorAll('#pages figure')].map(f => { \
+          const b = f.getBoundingClientRect(); return b.bottom > pane.top && b.top < pane.bottom; });";
+    let before = client.execute(in_view, vec![]).await.unwrap();
+    assert_eq!(
+        before,
+        json!([true, false, false, false, false]),
+        "page 1 in view"
+    );
+    let at = "text.indexOf('nghiêm túc triển khai, thực hiện') + 10";
+    type_at(client, at, " và khẩn trương").await;
+    let holding = "return [...document.querySelectorAll('#pages img')] \
+        .findIndex(i => i.alt.replace(/\\s+/g, ' ').includes('nghiêm túc và khẩn trương'));";
+    let page = wait_for(client, "the closing edited", holding, |v| {
+        v.as_i64() > Some(0)
+    })
+    .await;
+    let page = page.as_u64().unwrap() as usize;
+    let shown = wait_for(client, "the edited page in view", in_view, |v| {
+        v[page] == true
+    })
+    .await;
+    assert_eq!(
+        shown[0],
+        false,
+        "scrolled from page 1 to page {}: {shown}",
+        page + 1
+    );
+
     // Completion of a key from the schema, at the top level.
     type_at(client, "text.length", "trich").await;
     wait_for(client, "the completion list", "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);", |v| {

@@ -37,9 +37,10 @@ const ASSETS: &[(&str, &str, &str)] = &[
 
 /// What the page may load and run: only what this server sends, no inline
 /// script, no other origin. Page images are SVG shown as images (`blob:`),
-/// where scripts never run.
+/// where scripts never run; the empty icon is `data:`, so that the browser
+/// does not ask for a `/favicon.ico` without the token.
 const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
-                      img-src 'self' blob:; connect-src 'self'; base-uri 'none'; \
+                      img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; \
                       form-action 'none'; frame-ancestors 'none'";
 
 /// The page, with the token in its asset addresses and for its script
