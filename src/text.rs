@@ -26,7 +26,34 @@ pub struct Vars<'a> {
     pub dates: DateForm,
 }
 
-impl Vars<'_> {
+/// The placeholders a clerk writes as `{name}`, each filled by
+/// [`Vars::simple`] (the test `every_name_is_filled` keeps the two agreed).
+pub const NAMES: [&str; 5] = ["nam", "cap", "ten", "dia_phuong", "tinh"];
+
+impl<'a> Vars<'a> {
+    /// What the placeholders of the document `doc` are filled with.
+    pub fn of(doc: &'a crate::input::Loaded) -> Vars<'a> {
+        Vars {
+            year: doc.plan.nam,
+            profile: &doc.profile,
+            registry: &doc.registry,
+            dates: doc.plan.kieu_ngay.unwrap_or(DateForm::Ngan),
+        }
+    }
+
+    /// Every placeholder `vars` can fill, with what it prints: `nam` →
+    /// `2026`, `vb:luat-binh-dang-gioi` → `Luật Bình đẳng giới số …`. The
+    /// editor offers them as the clerk types `{`.
+    pub fn catalogue(&self) -> Vec<(String, String)> {
+        let names = NAMES.iter().map(|n| n.to_string());
+        let citations = self.registry.keys().map(|k| format!("vb:{k}"));
+        names
+            .chain(citations)
+            .filter_map(|inner| Some((replacement(&inner, self).ok()??, inner)))
+            .map(|(printed, inner)| (inner, printed))
+            .collect()
+    }
+
     fn simple(&self, name: &str) -> Option<String> {
         Some(match name {
             "nam" => self.year.to_string(),
@@ -162,6 +189,40 @@ mod tests {
                 dates: DateForm::Ngan,
             },
         )
+    }
+
+    #[test]
+    fn every_name_is_filled() {
+        let (mut p, r) = (profile(), registry());
+        p.tinh = Some("Hà Nội".into());
+        let vars = Vars {
+            year: 2026,
+            profile: &p,
+            registry: &r,
+            dates: DateForm::Ngan,
+        };
+        for name in NAMES {
+            assert!(vars.simple(name).is_some(), "{{{name}}}");
+        }
+        assert!(vars.simple("nam_sau").is_none());
+        let catalogue = vars.catalogue();
+        let names: Vec<&str> = catalogue.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "nam",
+                "cap",
+                "ten",
+                "dia_phuong",
+                "tinh",
+                "vb:kh-67",
+                "vb:luat-bdg"
+            ]
+        );
+        assert_eq!(catalogue[3].1, "xã Bát Tràng");
+        assert!(catalogue[6]
+            .1
+            .starts_with("Luật Bình đẳng giới số 73/2006/QH11"));
     }
 
     #[test]

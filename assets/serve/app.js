@@ -38,6 +38,7 @@ const open = {
   kind: null, // "van-ban", "don-vi" or "danh-muc"
   saved: null, // the text last read or saved
   schema: null, // the JSON Schema of its kind, for completion
+  placeholders: [], // {name, printed} of a document, as saved
 };
 
 /** Pages shown, by id: the blob URL of their SVG, and their text. */
@@ -91,6 +92,7 @@ async function openFile(path) {
   call(`/api/schema/${file.kind}`).then(async (r) => {
     if (r.ok) open.schema = await r.json();
   });
+  loadPlaceholders();
   clearPages();
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: file.text } });
   view.dispatch(CM.setDiagnostics(view.state, []));
@@ -102,6 +104,16 @@ async function openFile(path) {
   say("");
   showDirty();
   schedulePreview(0);
+}
+
+/** What `{…}` can say in the open document: from the saved file, so a
+ * change of profile or registry shows after saving. */
+async function loadPlaceholders() {
+  open.placeholders = [];
+  if (open.kind !== "van-ban") return;
+  const path = open.path;
+  const response = await call("/api/placeholders?" + new URLSearchParams({ path }));
+  if (response.ok && path === open.path) open.placeholders = await response.json();
 }
 
 function isDirty() {
@@ -358,6 +370,19 @@ function completeKeys(context) {
   if (!open.schema) return null;
   const line = context.state.doc.lineAt(context.pos);
   const before = line.text.slice(0, context.pos - line.from);
+  const placeholder = before.match(/\{([\w:-]*)$/);
+  if (placeholder) {
+    return {
+      from: context.pos - placeholder[1].length,
+      options: open.placeholders.map((p) => ({
+        label: p.name,
+        apply: p.name + "}",
+        detail: p.printed.length > 60 ? p.printed.slice(0, 60) + "…" : p.printed,
+        type: "variable",
+      })),
+      validFor: /^[\w:-]*$/,
+    };
+  }
   const value = before.match(/^\s*(?:-\s+)*([A-Za-z_]\w*):\s+(\w*)$/);
   if (value) {
     const path = [...keyPath(context.state, context.pos), value[1]];
@@ -394,6 +419,7 @@ async function save() {
   }
   open.version = (await response.json()).version;
   open.saved = text;
+  loadPlaceholders();
   showDirty();
   say(`Đã lưu ${open.path}.`);
   return true;

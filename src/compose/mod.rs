@@ -40,7 +40,7 @@ mod warnings;
 use crate::diag::{Diagnostic, Diagnostics, Result};
 use crate::input::Loaded;
 use crate::model::{Block, Document, Inline, Paragraph};
-use crate::nd30::{self, DateForm, DocKind, Mark, Outline, ParaStyle, PAGE};
+use crate::nd30::{self, DocKind, Mark, Outline, ParaStyle, PAGE};
 use crate::templates::Templates;
 use crate::text::Vars;
 
@@ -206,12 +206,7 @@ impl<'a> Composer<'a> {
         let scheme = scheme_of(&doc.plan);
         Composer {
             doc,
-            vars: Vars {
-                year: doc.plan.nam,
-                profile: &doc.profile,
-                registry: &doc.registry,
-                dates: doc.plan.kieu_ngay.unwrap_or(DateForm::Ngan),
-            },
+            vars: Vars::of(doc),
             templates,
             outline: Outline::new(scheme),
             blocks: Vec::new(),

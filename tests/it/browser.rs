@@ -313,6 +313,19 @@ async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
     })
     .await;
     delete_last(client, 11).await;
+    // … and of a placeholder, with what it prints: the registry's laws.
+    type_at(client, "text.length", "ket_luan: theo {vb:luat").await;
+    let offered = wait_for(client, "the citations offered", "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);", |v| {
+        v.as_array().is_some_and(|a| a.iter().any(|o| o.as_str().unwrap().starts_with("vb:luat-binh-dang-gioi")))
+    })
+    .await;
+    assert!(
+        offered
+            .to_string()
+            .contains("Luật Bình đẳng giới số 73/2006/QH11"),
+        "{offered}"
+    );
+    delete_last(client, 23).await;
     // An unknown key instead: an error marked at its line.
     type_at(client, "text.length", "khoa_la: 1").await;
     let line = client

@@ -417,6 +417,32 @@ fn the_preview_marks_findings_where_they_are_and_sends_only_changed_pages() {
 }
 
 #[test]
+fn the_placeholders_of_a_document_with_what_they_print() {
+    let server = Server::start();
+    let list = server.get(&format!("/api/placeholders?path={PLAN}")).json();
+    let printed = |name: &str| {
+        let found = list.as_array().unwrap().iter().find(|p| p["name"] == name);
+        found.map(|p| p["printed"].as_str().unwrap().to_string())
+    };
+    assert_eq!(printed("nam").as_deref(), Some("2026"));
+    assert_eq!(printed("dia_phuong").as_deref(), Some("xã Bát Tràng"));
+    let law = printed("vb:luat-binh-dang-gioi").expect("the registry's laws");
+    assert!(
+        law.starts_with("Luật Bình đẳng giới số 73/2006/QH11"),
+        "{law}"
+    );
+    let profile = server
+        .get("/api/placeholders?path=don-vi/bat-trang.yaml")
+        .json();
+    assert_eq!(
+        profile,
+        serde_json::json!([]),
+        "a profile has none of its own"
+    );
+    assert_eq!(server.get("/api/placeholders?path=../x.yaml").status, 403);
+}
+
+#[test]
 fn a_save_is_atomic_and_refuses_a_file_changed_on_disk() {
     let server = Server::start();
     let opened = server.get(&format!("/api/file?path={PLAN}")).json();

@@ -34,6 +34,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/files", get(files))
         .route("/api/file", get(open))
         .route("/api/schema/{kind}", get(schema))
+        .route("/api/placeholders", get(placeholders))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
         .route("/api/download/{format}", post(download))
@@ -195,6 +196,34 @@ async fn schema(UrlPath(kind): UrlPath<String>) -> Result<Response, Problem> {
         input::schema(kind),
     )
         .into_response())
+}
+
+/// A placeholder the clerk may write in a document, and what it prints.
+#[derive(Serialize)]
+struct Placeholder {
+    name: String,
+    printed: String,
+}
+
+/// The placeholders of the saved document at `path`, for the editor to
+/// offer as the clerk types `{`: none when it does not load.
+async fn placeholders(
+    State(app): State<Arc<App>>,
+    Query(q): Query<FileQuery>,
+) -> Result<Json<Vec<Placeholder>>, Problem> {
+    let path = app.folder.resolve(&q.path)?;
+    blocking(move || {
+        let Ok(loaded) = input::load(&path, None) else {
+            return Ok(Json(Vec::new()));
+        };
+        let catalogue = crate::text::Vars::of(&loaded).catalogue();
+        Ok(Json(
+            (catalogue.into_iter())
+                .map(|(name, printed)| Placeholder { name, printed })
+                .collect(),
+        ))
+    })
+    .await
 }
 
 /// The editor's text of a file.
