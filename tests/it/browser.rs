@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -162,7 +163,7 @@ fn a_clerk_edits_the_seed_plan_in_a_real_browser() {
     {
         return;
     }
-    let server = Server::start();
+    let server = Arc::new(Server::start());
     let driver = Driver::start();
     let scratch = tempfile::tempdir().unwrap();
     let downloads = scratch.path().join("downloads");
@@ -171,12 +172,21 @@ fn a_clerk_edits_the_seed_plan_in_a_real_browser() {
         .enable_all()
         .build()
         .unwrap();
-    runtime.block_on(async {
+    let failed = runtime.block_on(async {
         let client = browser(&driver, &downloads, &scratch.path().join("profile")).await;
-        let result = clerks_round(&client, &server, &downloads).await;
+        // The round runs as a task so that a failed assertion still ends
+        // the browser session: Chromium outlives chromedriver otherwise.
+        let round = tokio::spawn({
+            let (client, server) = (client.clone(), server.clone());
+            async move { clerks_round(&client, &server, &downloads).await }
+        });
+        let result = round.await;
         client.close().await.unwrap();
-        result
+        result.err()
     });
+    if let Some(failure) = failed {
+        std::panic::resume_unwind(failure.into_panic());
+    }
 }
 
 async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
