@@ -95,6 +95,9 @@ async function openFile(path) {
   loadPlaceholders();
   clearPages();
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: file.text } });
+  // The editor keeps lines as `\n`: a file saved with `\r\n` is unchanged
+  // until edited, and is saved with `\n`.
+  open.saved = view.state.doc.toString();
   view.dispatch(CM.setDiagnostics(view.state, []));
   $("file-name").textContent = file.path;
   for (const a of document.querySelectorAll("#files a")) a.classList.toggle("open", a.dataset.path === path);
