@@ -63,6 +63,18 @@ fn seed(c: &mut Criterion) {
     group.bench_function("load_compose", |b| {
         b.iter(|| vanban::document(&seed_path(), None).unwrap())
     });
+    // The editor's pages (`vanban serve`): the same layout as the PDF, each
+    // page as SVG, none held yet.
+    group.bench_function("preview_svg", |b| {
+        b.iter_batched_ref(
+            || {
+                typst::comemo::evict(2);
+                fresh()
+            },
+            |doc| vanban::render::preview::pages(doc, |_| false).unwrap(),
+            BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 
