@@ -123,6 +123,16 @@ fn in_process_rows(rows: &mut Vec<Row>) {
             _ => Row::new(figure, missing.clone(), target, None),
         },
     );
+    let figure = "the editor's pages as SVG, seed for a new commune, all five";
+    rows.push(match criterion_ms("seed/preview_svg") {
+        Some(ms) => Row::new(
+            figure,
+            format!("{ms:.2} ms"),
+            "(context: serve's row)",
+            None,
+        ),
+        None => Row::new(figure, missing.clone(), "(context)", None),
+    });
     // Restated (issue 16): the typst command line is no longer the
     // comparison; typst's own compile and export of the same page in the
     // same process is the floor.
