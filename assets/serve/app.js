@@ -418,6 +418,13 @@ async function save() {
   const response = await postJson("/api/save", { path: open.path, text, version: open.version });
   if (!response.ok) {
     say((await problemOf(response)).message, true);
+    const reload = "Tệp trên đĩa đã khác bản đang soạn. Mở lại bản trên đĩa? " +
+      "Những thay đổi chưa lưu ở đây sẽ bỏ (Cancel: giữ bản đang soạn để chép lại).";
+    if (response.status === 409 && confirm(reload)) {
+      open.saved = text; // already asked: openFile need not ask again
+      await openFile(open.path);
+      say(`Đã mở lại ${open.path} như trên đĩa.`);
+    }
     return false;
   }
   open.version = (await response.json()).version;

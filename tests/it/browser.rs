@@ -132,6 +132,18 @@ async fn type_at(client: &Client, at: &str, keys: &str) {
     editor.send_keys(keys).await.unwrap();
 }
 
+/// The text of the dialog the page opens (`confirm`), once it is open.
+async fn wait_for_alert(client: &Client) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(text) = client.get_alert_text().await {
+            return text;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "no dialog");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Take back the last `chars` characters typed.
 async fn delete_last(client: &Client, chars: usize) {
     let script = format!(
@@ -247,6 +259,32 @@ async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
         "saved to disk"
     );
     assert!(!dirty.is_displayed().await.unwrap());
+
+    // Another program changes the file: the next save is refused, and the
+    // clerk may open the file as it is on disk.
+    let theirs = format!("# sửa ở nơi khác\n{on_disk}");
+    std::fs::write(server.case.plan(), &theirs).unwrap();
+    type_at(client, "text.length", "# của tôi\n").await;
+    client
+        .find(Locator::Id("save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let asked = wait_for_alert(client).await;
+    assert!(asked.contains("Tệp trên đĩa đã khác"), "{asked}");
+    client.accept_alert().await.unwrap();
+    let reopened = "return view.state.doc.toString();";
+    wait_for(client, "the file as on disk", reopened, |v| {
+        v == theirs.as_str()
+    })
+    .await;
+    assert_eq!(
+        std::fs::read_to_string(server.case.plan()).unwrap(),
+        theirs,
+        "not overwritten"
+    );
 
     // Download both files and read them back.
     client
