@@ -38,7 +38,7 @@ const open = {
   kind: null, // "van-ban", "don-vi" or "danh-muc"
   saved: null, // the text last read or saved
   schema: null, // the JSON Schema of its kind, for completion
-  placeholders: [], // {name, printed} of a document, as saved
+  suggestions: { placeholders: [], values: {} }, // from its profile and registry, as saved
 };
 
 /** Pages shown, by id: the blob URL of their SVG, and their text. */
@@ -92,7 +92,7 @@ async function openFile(path) {
   call(`/api/schema/${file.kind}`).then(async (r) => {
     if (r.ok) open.schema = await r.json();
   });
-  loadPlaceholders();
+  loadSuggestions();
   clearPages();
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: file.text } });
   // The editor keeps lines as `\n`: a file saved with `\r\n` is unchanged
@@ -109,14 +109,15 @@ async function openFile(path) {
   schedulePreview(0);
 }
 
-/** What `{…}` can say in the open document: from the saved file, so a
+/** What the open document's profile and registry let the clerk write:
+ * `{…}` placeholders, department codes, signers. From the saved file, so a
  * change of profile or registry shows after saving. */
-async function loadPlaceholders() {
-  open.placeholders = [];
+async function loadSuggestions() {
+  open.suggestions = { placeholders: [], values: {} };
   if (open.kind !== "van-ban") return;
   const path = open.path;
-  const response = await call("/api/placeholders?" + new URLSearchParams({ path }));
-  if (response.ok && path === open.path) open.placeholders = await response.json();
+  const response = await call("/api/suggestions?" + new URLSearchParams({ path }));
+  if (response.ok && path === open.path) open.suggestions = await response.json();
 }
 
 function isDirty() {
@@ -373,25 +374,31 @@ function completeKeys(context) {
   if (!open.schema) return null;
   const line = context.state.doc.lineAt(context.pos);
   const before = line.text.slice(0, context.pos - line.from);
+  const short = (text) => (text.length > 60 ? text.slice(0, 60) + "…" : text);
   const placeholder = before.match(/\{([\w:-]*)$/);
   if (placeholder) {
     return {
       from: context.pos - placeholder[1].length,
-      options: open.placeholders.map((p) => ({
-        label: p.name,
-        apply: p.name + "}",
-        detail: p.printed.length > 60 ? p.printed.slice(0, 60) + "…" : p.printed,
+      options: open.suggestions.placeholders.map((p) => ({
+        label: p.value,
+        apply: p.value + "}",
+        detail: short(p.means),
         type: "variable",
       })),
       validFor: /^[\w:-]*$/,
     };
   }
-  const value = before.match(/^\s*(?:-\s+)*([A-Za-z_]\w*):\s+(\w*)$/);
+  // A key's value: `key: va`, or an item of a list `key: [A, va`.
+  const value = before.match(/^\s*(?:-\s+)*([A-Za-z_]\w*):\s+(?:\[(?:[^,\]]*,\s*)*)?([^\s,\[\]]*)$/);
   if (value) {
-    const path = [...keyPath(context.state, context.pos), value[1]];
-    const options = valuesAt(open.schema, path).map((v) => ({ label: v, type: "enum" }));
+    const [, key, typed] = value;
+    const listed = valuesAt(open.schema, [...keyPath(context.state, context.pos), key]);
+    const options = [
+      ...listed.map((v) => ({ label: v, type: "enum" })),
+      ...(open.suggestions.values[key] || []).map((s) => ({ label: s.value, detail: short(s.means), type: "constant" })),
+    ];
     if (!options.length) return null;
-    return { from: context.pos - value[2].length, options, validFor: /^\w*$/ };
+    return { from: context.pos - typed.length, options, validFor: /^[^\s,\[\]]*$/ };
   }
   const typed = before.match(/^\s*(?:-\s+)*([A-Za-z_]\w*)?$/);
   if (!typed) return null;
@@ -429,7 +436,7 @@ async function save() {
   }
   open.version = (await response.json()).version;
   open.saved = text;
-  loadPlaceholders();
+  loadSuggestions();
   showDirty();
   say(`Đã lưu ${open.path}.`);
   return true;

@@ -112,6 +112,10 @@ async fn wait_for(
     }
 }
 
+/// The options the completion list shows, with their details.
+const COMPLETIONS: &str =
+    "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);";
+
 /// The words of every page the preview shows, one string.
 const PAGE_TEXT: &str =
     "return [...document.querySelectorAll('#pages img')].map(i => i.alt).join(' ').replace(/\\s+/g, ' ');";
@@ -349,22 +353,27 @@ async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
 
     // Completion of a key from the schema, at the top level.
     type_at(client, "text.length", "trich").await;
-    wait_for(client, "the completion list", "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);", |v| {
-        v.as_array().is_some_and(|a| a.iter().any(|o| o == "trich_yeu"))
+    wait_for(client, "the completion list", COMPLETIONS, |v| {
+        v.as_array()
+            .is_some_and(|a| a.iter().any(|o| o == "trich_yeu"))
     })
     .await;
     // … and of a value from its list: the kinds of document.
     delete_last(client, 5).await;
     type_at(client, "text.length", "loai: quyet").await;
-    wait_for(client, "the kinds offered", "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);", |v| {
-        v.as_array().is_some_and(|a| a.iter().any(|o| o == "quyet_dinh"))
+    wait_for(client, "the kinds offered", COMPLETIONS, |v| {
+        v.as_array()
+            .is_some_and(|a| a.iter().any(|o| o == "quyet_dinh"))
     })
     .await;
     delete_last(client, 11).await;
     // … and of a placeholder, with what it prints: the registry's laws.
     type_at(client, "text.length", "ket_luan: theo {vb:luat").await;
-    let offered = wait_for(client, "the citations offered", "return [...document.querySelectorAll('.cm-tooltip-autocomplete li')].map(l => l.textContent);", |v| {
-        v.as_array().is_some_and(|a| a.iter().any(|o| o.as_str().unwrap().starts_with("vb:luat-binh-dang-gioi")))
+    let offered = wait_for(client, "the citations offered", COMPLETIONS, |v| {
+        v.as_array().is_some_and(|a| {
+            a.iter()
+                .any(|o| o.as_str().unwrap().starts_with("vb:luat-binh-dang-gioi"))
+        })
     })
     .await;
     assert!(
@@ -374,6 +383,18 @@ async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
         "{offered}"
     );
     delete_last(client, 23).await;
+    // … and of the profile's department codes, in a list.
+    type_at(client, "text.length", "luu: [VP, VH").await;
+    let offered = wait_for(client, "the departments offered", COMPLETIONS, |v| {
+        v.as_array()
+            .is_some_and(|a| a.iter().any(|o| o.as_str().unwrap().starts_with("VHXH")))
+    })
+    .await;
+    assert!(
+        offered.to_string().contains("Phòng Văn hóa - Xã hội"),
+        "{offered}"
+    );
+    delete_last(client, 12).await;
     // An unknown key instead: an error marked at its line.
     type_at(client, "text.length", "khoa_la: 1").await;
     let line = client

@@ -417,29 +417,44 @@ fn the_preview_marks_findings_where_they_are_and_sends_only_changed_pages() {
 }
 
 #[test]
-fn the_placeholders_of_a_document_with_what_they_print() {
+fn suggestions_come_from_the_documents_profile_and_registry() {
     let server = Server::start();
-    let list = server.get(&format!("/api/placeholders?path={PLAN}")).json();
-    let printed = |name: &str| {
-        let found = list.as_array().unwrap().iter().find(|p| p["name"] == name);
-        found.map(|p| p["printed"].as_str().unwrap().to_string())
+    let found = server.get(&format!("/api/suggestions?path={PLAN}")).json();
+    let means = |list: &serde_json::Value, value: &str| {
+        let found = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["value"] == value);
+        found.map(|p| p["means"].as_str().unwrap().to_string())
     };
-    assert_eq!(printed("nam").as_deref(), Some("2026"));
-    assert_eq!(printed("dia_phuong").as_deref(), Some("xã Bát Tràng"));
-    let law = printed("vb:luat-binh-dang-gioi").expect("the registry's laws");
+    let placeholders = &found["placeholders"];
+    assert_eq!(means(placeholders, "nam").as_deref(), Some("2026"));
+    assert_eq!(
+        means(placeholders, "dia_phuong").as_deref(),
+        Some("xã Bát Tràng")
+    );
+    let law = means(placeholders, "vb:luat-binh-dang-gioi").expect("the registry's laws");
     assert!(
         law.starts_with("Luật Bình đẳng giới số 73/2006/QH11"),
         "{law}"
     );
+    let department = means(&found["values"]["phong_ban"], "VHXH").expect("the departments");
+    assert_eq!(department, "Phòng Văn hóa - Xã hội");
+    assert_eq!(found["values"]["luu"], found["values"]["phong_ban"]);
+    assert!(
+        means(&found["values"]["ho_ten"], "Dương Đăng Hòa").is_some(),
+        "the signers"
+    );
     let profile = server
-        .get("/api/placeholders?path=don-vi/bat-trang.yaml")
+        .get("/api/suggestions?path=don-vi/bat-trang.yaml")
         .json();
     assert_eq!(
-        profile,
+        profile["placeholders"],
         serde_json::json!([]),
         "a profile has none of its own"
     );
-    assert_eq!(server.get("/api/placeholders?path=../x.yaml").status, 403);
+    assert_eq!(server.get("/api/suggestions?path=../x.yaml").status, 403);
 }
 
 #[test]

@@ -34,7 +34,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/files", get(files))
         .route("/api/file", get(open))
         .route("/api/schema/{kind}", get(schema))
-        .route("/api/placeholders", get(placeholders))
+        .route("/api/suggestions", get(suggestions))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
         .route("/api/download/{format}", post(download))
@@ -198,30 +198,70 @@ async fn schema(UrlPath(kind): UrlPath<String>) -> Result<Response, Problem> {
         .into_response())
 }
 
-/// A placeholder the clerk may write in a document, and what it prints.
+/// Something the clerk may write, and what it stands for: a placeholder
+/// and what it prints, a department's code and its name.
 #[derive(Serialize)]
-struct Placeholder {
-    name: String,
-    printed: String,
+struct Suggestion {
+    value: String,
+    means: String,
 }
 
-/// The placeholders of the saved document at `path`, for the editor to
-/// offer as the clerk types `{`: none when it does not load.
-async fn placeholders(
+/// What the editor offers in a document beyond its schema, from its
+/// profile and registry.
+#[derive(Serialize, Default)]
+struct Suggestions {
+    /// As the clerk types `{`.
+    placeholders: Vec<Suggestion>,
+    /// The value of each of these keys, as the clerk types it.
+    values: std::collections::BTreeMap<&'static str, Vec<Suggestion>>,
+}
+
+/// The keys whose values are the profile's department codes (`VHXH`):
+/// a task's unit, the drafting unit of a công văn, the copies kept.
+const DEPARTMENT_KEYS: [&str; 3] = ["phong_ban", "don_vi_soan", "luu"];
+
+/// The suggestions of the saved document at `path` (none when it does
+/// not load): a changed profile or registry shows once saved.
+async fn suggestions(
     State(app): State<Arc<App>>,
     Query(q): Query<FileQuery>,
-) -> Result<Json<Vec<Placeholder>>, Problem> {
+) -> Result<Json<Suggestions>, Problem> {
     let path = app.folder.resolve(&q.path)?;
     blocking(move || {
         let Ok(loaded) = input::load(&path, None) else {
-            return Ok(Json(Vec::new()));
+            return Ok(Json(Suggestions::default()));
         };
-        let catalogue = crate::text::Vars::of(&loaded).catalogue();
-        Ok(Json(
-            (catalogue.into_iter())
-                .map(|(name, printed)| Placeholder { name, printed })
+        let suggest = |pairs: Vec<(String, String)>| {
+            (pairs.into_iter())
+                .map(|(value, means)| Suggestion { value, means })
+                .collect::<Vec<_>>()
+        };
+        let profile = &loaded.profile;
+        let departments = || {
+            suggest(
+                profile
+                    .phong_ban
+                    .iter()
+                    .map(|d| (d.ma.clone(), d.ten.clone()))
+                    .collect(),
+            )
+        };
+        let signers = suggest(
+            profile
+                .nguoi_ky
+                .iter()
+                .map(|s| (s.ho_ten.clone(), s.chuc_vu.clone()))
                 .collect(),
-        ))
+        );
+        let mut values: std::collections::BTreeMap<_, _> = DEPARTMENT_KEYS
+            .iter()
+            .map(|k| (*k, departments()))
+            .collect();
+        values.insert("ho_ten", signers);
+        Ok(Json(Suggestions {
+            placeholders: suggest(crate::text::Vars::of(&loaded).catalogue()),
+            values,
+        }))
     })
     .await
 }
