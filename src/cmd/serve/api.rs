@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -200,10 +200,19 @@ async fn schema(UrlPath(kind): UrlPath<String>) -> Result<Response, Problem> {
 
 /// Something the clerk may write, and what it stands for: a placeholder
 /// and what it prints, a department's code and its name.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Suggestion {
     value: String,
     means: String,
+}
+
+fn suggest<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Suggestion> {
+    pairs
+        .map(|(value, means)| Suggestion {
+            value: value.into(),
+            means: means.into(),
+        })
+        .collect()
 }
 
 /// What the editor offers in a document beyond its schema, from its
@@ -213,7 +222,7 @@ struct Suggestions {
     /// As the clerk types `{`.
     placeholders: Vec<Suggestion>,
     /// The value of each of these keys, as the clerk types it.
-    values: std::collections::BTreeMap<&'static str, Vec<Suggestion>>,
+    values: BTreeMap<&'static str, Vec<Suggestion>>,
 }
 
 /// The keys whose values are the profile's department codes (`VHXH`):
@@ -231,35 +240,21 @@ async fn suggestions(
         let Ok(loaded) = input::load(&path, None) else {
             return Ok(Json(Suggestions::default()));
         };
-        let suggest = |pairs: Vec<(String, String)>| {
-            (pairs.into_iter())
-                .map(|(value, means)| Suggestion { value, means })
-                .collect::<Vec<_>>()
-        };
         let profile = &loaded.profile;
-        let departments = || {
-            suggest(
-                profile
-                    .phong_ban
-                    .iter()
-                    .map(|d| (d.ma.clone(), d.ten.clone()))
-                    .collect(),
-            )
-        };
-        let signers = suggest(
-            profile
-                .nguoi_ky
-                .iter()
-                .map(|s| (s.ho_ten.clone(), s.chuc_vu.clone()))
-                .collect(),
-        );
-        let mut values: std::collections::BTreeMap<_, _> = DEPARTMENT_KEYS
-            .iter()
-            .map(|k| (*k, departments()))
+        let departments = suggest(profile.phong_ban.iter().map(|d| (&*d.ma, &*d.ten)));
+        let signers = suggest(profile.nguoi_ky.iter().map(|s| (&*s.ho_ten, &*s.chuc_vu)));
+        let mut values: BTreeMap<_, _> = (DEPARTMENT_KEYS.iter())
+            .map(|key| (*key, departments.clone()))
             .collect();
         values.insert("ho_ten", signers);
+        let catalogue = crate::text::Vars::of(&loaded).catalogue();
+        let placeholders = suggest(
+            catalogue
+                .iter()
+                .map(|(name, printed)| (&**name, &**printed)),
+        );
         Ok(Json(Suggestions {
-            placeholders: suggest(crate::text::Vars::of(&loaded).catalogue()),
+            placeholders,
             values,
         }))
     })
