@@ -49,8 +49,10 @@ impl<'a> Vars<'a> {
         let citations = self.registry.keys().map(|k| format!("vb:{k}"));
         names
             .chain(citations)
-            .filter_map(|inner| Some((replacement(&inner, self).ok()??, inner)))
-            .map(|(printed, inner)| (inner, printed))
+            .filter_map(|inner| {
+                let printed = replacement(&inner, self).ok()??;
+                Some((inner, printed))
+            })
             .collect()
     }
 

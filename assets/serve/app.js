@@ -166,7 +166,6 @@ async function preview() {
     showFindings(answer.findings);
     showPages(answer.pages, answer.findings);
     const ms = Math.round(performance.now() - started);
-    $("preview-status").dataset.ms = ms;
     if (answer.pages) {
       $("preview-status").textContent = `${answer.pages.length} trang · cập nhật sau ${ms} ms`;
     }

@@ -15,6 +15,7 @@ use crate::compose;
 use crate::diag::Diagnostic;
 use crate::input::{self, Loaded};
 use crate::model::Document;
+use crate::render::{within, write_all, Format, Outputs, PdfSettings};
 use crate::templates::Templates;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,6 +36,27 @@ impl Checked {
                 Ok((page, self.findings))
             }
             _ => Err(self.findings),
+        }
+    }
+}
+
+/// `render`'s rules from a loaded document to its files, in memory: the
+/// outputs and the warnings to show, or, where the decree's checks find an
+/// error or the document is longer than `max_pages`, every finding.
+pub fn render_checked(
+    loaded: &Loaded,
+    templates: &Templates,
+    max_pages: usize,
+    formats: &[Format],
+    settings: PdfSettings,
+) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (page, mut warnings) = compose_and_check(loaded, templates).page_or_findings()?;
+    let rendered = within(&page, max_pages).and_then(|()| write_all(&page, formats, settings));
+    match rendered {
+        Ok(outputs) => Ok((outputs, warnings)),
+        Err(d) => {
+            warnings.push(d.in_file(&loaded.plan_path));
+            Err(warnings)
         }
     }
 }

@@ -61,14 +61,14 @@ pub fn run(args: &RenderArgs) -> Result<ExitCode> {
 fn render_all(args: &RenderArgs, formats: &[Format]) -> Result<Outputs, Vec<Diagnostic>> {
     let loaded = input::load(&args.file, args.don_vi.as_deref()).map_err(|d| d.0)?;
     let templates = Templates::new(args.templates.as_deref()).map_err(|d| vec![d])?;
-    // The decree's checks first: warnings are shown, errors refuse.
-    let (page, warnings) = super::compose_and_check(&loaded, &templates).page_or_findings()?;
-    for d in warnings {
-        eprintln!("{d}");
-    }
     let settings = PdfSettings {
         archival: args.pdfa,
     };
-    render::within(&page, args.max_pages).map_err(|d| vec![d.in_file(&args.file)])?;
-    render::write_all(&page, formats, settings).map_err(|d| vec![d.in_file(&args.file)])
+    // The decree's checks first: warnings are shown, errors refuse.
+    let (outputs, warnings) =
+        super::render_checked(&loaded, &templates, args.max_pages, formats, settings)?;
+    for d in warnings {
+        eprintln!("{d}");
+    }
+    Ok(outputs)
 }

@@ -148,6 +148,25 @@ async fn wait_for_alert(client: &Client) -> String {
     }
 }
 
+/// Type `typed` at the end of the text, wait until the completion list
+/// has an option that `is` accepts, and take the typing back: the options
+/// the list showed, with their details, as one string.
+async fn offered(client: &Client, typed: &str, is: impl Fn(&str) -> bool) -> String {
+    type_at(client, "text.length", typed).await;
+    let options = wait_for(
+        client,
+        &format!("completions of `{typed}`"),
+        COMPLETIONS,
+        |v| {
+            v.as_array()
+                .is_some_and(|a| a.iter().any(|o| o.as_str().is_some_and(&is)))
+        },
+    )
+    .await;
+    delete_last(client, typed.chars().count()).await;
+    options.to_string()
+}
+
 /// Take back the last `chars` characters typed.
 async fn delete_last(client: &Client, chars: usize) {
     let script = format!(
@@ -351,50 +370,22 @@ async fn clerks_round(client: &Client, server: &Server, downloads: &Path) {
         page + 1
     );
 
-    // Completion of a key from the schema, at the top level.
-    type_at(client, "text.length", "trich").await;
-    wait_for(client, "the completion list", COMPLETIONS, |v| {
-        v.as_array()
-            .is_some_and(|a| a.iter().any(|o| o == "trich_yeu"))
+    // Completion of a key from the schema, at the top level …
+    offered(client, "trich", |o| o == "trich_yeu").await;
+    // … of a value from its list: the kinds of document …
+    offered(client, "loai: quyet", |o| o == "quyet_dinh").await;
+    // … of a placeholder, with what it prints: the registry's laws …
+    let law = offered(client, "ket_luan: theo {vb:luat", |o| {
+        o.starts_with("vb:luat-binh-dang-gioi")
     })
     .await;
-    // … and of a value from its list: the kinds of document.
-    delete_last(client, 5).await;
-    type_at(client, "text.length", "loai: quyet").await;
-    wait_for(client, "the kinds offered", COMPLETIONS, |v| {
-        v.as_array()
-            .is_some_and(|a| a.iter().any(|o| o == "quyet_dinh"))
-    })
-    .await;
-    delete_last(client, 11).await;
-    // … and of a placeholder, with what it prints: the registry's laws.
-    type_at(client, "text.length", "ket_luan: theo {vb:luat").await;
-    let offered = wait_for(client, "the citations offered", COMPLETIONS, |v| {
-        v.as_array().is_some_and(|a| {
-            a.iter()
-                .any(|o| o.as_str().unwrap().starts_with("vb:luat-binh-dang-gioi"))
-        })
-    })
-    .await;
-    assert!(
-        offered
-            .to_string()
-            .contains("Luật Bình đẳng giới số 73/2006/QH11"),
-        "{offered}"
-    );
-    delete_last(client, 23).await;
+    assert!(law.contains("Luật Bình đẳng giới số 73/2006/QH11"), "{law}");
     // … and of the profile's department codes, in a list.
-    type_at(client, "text.length", "luu: [VP, VH").await;
-    let offered = wait_for(client, "the departments offered", COMPLETIONS, |v| {
-        v.as_array()
-            .is_some_and(|a| a.iter().any(|o| o.as_str().unwrap().starts_with("VHXH")))
-    })
-    .await;
+    let department = offered(client, "luu: [VP, VH", |o| o.starts_with("VHXH")).await;
     assert!(
-        offered.to_string().contains("Phòng Văn hóa - Xã hội"),
-        "{offered}"
+        department.contains("Phòng Văn hóa - Xã hội"),
+        "{department}"
     );
-    delete_last(client, 12).await;
     // An unknown key instead: an error marked at its line.
     type_at(client, "text.length", "khoa_la: 1").await;
     let line = client

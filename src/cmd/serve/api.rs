@@ -6,7 +6,7 @@
 use super::folder::{Folder, Opened, Refusal};
 use super::{assets, guard, App};
 use crate::cmd::check::side_file_findings;
-use crate::cmd::{compose_and_check, output, Drafted};
+use crate::cmd::{compose_and_check, output, render_checked, Drafted};
 use crate::diag::{Diagnostic, Severity};
 use crate::input::{self, yaml, SchemaKind};
 use crate::render::{self, preview, Format, PdfSettings};
@@ -247,12 +247,9 @@ async fn suggestions(
             .map(|key| (*key, departments.clone()))
             .collect();
         values.insert("ho_ten", signers);
-        let catalogue = crate::text::Vars::of(&loaded).catalogue();
-        let placeholders = suggest(
-            catalogue
-                .iter()
-                .map(|(name, printed)| (&**name, &**printed)),
-        );
+        let placeholders = (crate::text::Vars::of(&loaded).catalogue().into_iter())
+            .map(|(value, means)| Suggestion { value, means })
+            .collect();
         Ok(Json(Suggestions {
             placeholders,
             values,
@@ -382,12 +379,10 @@ fn rendered(app: &App, path: &Path, text: &str, format: Format) -> Result<Vec<u8
         )
     };
     let loaded = input::load_text(text, path, None).map_err(|d| refused(d.0))?;
-    let (page, _) = compose_and_check(&loaded, &app.templates)
-        .page_or_findings()
-        .map_err(refused)?;
-    render::within(&page, app.max_pages).map_err(|d| refused(vec![d.in_file(path)]))?;
-    let mut outputs = render::write_all(&page, &[format], PdfSettings::default())
-        .map_err(|d| refused(vec![d.in_file(path)]))?;
+    let settings = PdfSettings::default();
+    let (mut outputs, _) =
+        render_checked(&loaded, &app.templates, app.max_pages, &[format], settings)
+            .map_err(refused)?;
     Ok(outputs.pop().map(|(_, bytes)| bytes).unwrap_or_default())
 }
 

@@ -3,7 +3,7 @@
 //! hidden names, and no symbolic link on the way, so that neither a name
 //! nor a link leads out of the folder.
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::input::{yaml, SchemaKind};
 use serde::Serialize;
 use std::path::{Component, Path, PathBuf};
@@ -116,14 +116,15 @@ impl Folder {
             } else if kind.is_file() && is_yaml(&name) {
                 let text = std::fs::read_to_string(&path).unwrap_or_default();
                 found.push(Entry {
-                    path: self.relative(&path),
+                    path: self.name_of(&path),
                     kind: SchemaKind::of_text(&text),
                 });
             }
         }
     }
 
-    fn relative(&self, path: &Path) -> String {
+    /// The path of `path` inside the folder, with `/`.
+    pub fn name_of(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
         rel.components()
             .map(|c| c.as_os_str().to_string_lossy())
@@ -161,6 +162,32 @@ impl Folder {
 
     /// Read a YAML file of the folder.
     pub fn open(&self, rel: &str) -> Result<Opened, Refusal> {
+        let (_, text) = self.read(rel)?;
+        Ok(Opened {
+            path: rel.to_string(),
+            version: version_of(text.as_bytes()),
+            kind: SchemaKind::of_text(&text),
+            text,
+        })
+    }
+
+    /// Write `text` to `rel` atomically, if the file on disk is still the
+    /// version the editor read (`base`); returns the new version.
+    pub fn save(&self, rel: &str, text: &str, base: &str) -> Result<String, Refusal> {
+        let (path, current) = self.read(rel)?;
+        if version_of(current.as_bytes()) != base {
+            return Err(Refusal::Changed(format!(
+                "`{rel}` đã được sửa ở nơi khác sau khi mở; tải lại tệp rồi sửa tiếp, bản đang soạn \
+                 chưa được lưu (the file changed on disk since it was opened; not saved)"
+            )));
+        }
+        crate::cmd::output::write_atomic(&path, text.as_bytes())
+            .map_err(|e| Refusal::Io(format!("{e:#}")))?;
+        Ok(version_of(text.as_bytes()))
+    }
+
+    /// The path and text of the existing YAML file `rel`.
+    fn read(&self, rel: &str) -> Result<(PathBuf, String), Refusal> {
         let path = self.resolve(rel)?;
         if !is_yaml(rel) {
             return Err(Refusal::Outside(format!(
@@ -173,28 +200,7 @@ impl Folder {
             )));
         }
         let text = yaml::read(&path).map_err(Refusal::Unreadable)?;
-        Ok(Opened {
-            path: rel.to_string(),
-            version: version_of(text.as_bytes()),
-            kind: SchemaKind::of_text(&text),
-            text,
-        })
-    }
-
-    /// Write `text` to `rel` atomically, if the file on disk is still the
-    /// version the editor read (`base`); returns the new version.
-    pub fn save(&self, rel: &str, text: &str, base: &str) -> Result<String, Refusal> {
-        let current = self.open(rel)?;
-        if current.version != base {
-            return Err(Refusal::Changed(format!(
-                "`{rel}` đã được sửa ở nơi khác sau khi mở; tải lại tệp rồi sửa tiếp, bản đang soạn \
-                 chưa được lưu (the file changed on disk since it was opened; not saved)"
-            )));
-        }
-        let path = self.resolve(rel)?;
-        crate::cmd::output::write_atomic(&path, text.as_bytes())
-            .map_err(|e| Refusal::Io(format!("{e:#}")))?;
-        Ok(version_of(text.as_bytes()))
+        Ok((path, text))
     }
 
     /// A new file's path, refused where one exists (the commands' rule
@@ -208,21 +214,10 @@ impl Folder {
         }
         Ok(path)
     }
-
-    /// The path of `path` inside the folder, with `/`.
-    pub fn name_of(&self, path: &Path) -> String {
-        self.relative(path)
-    }
 }
 
 fn is_yaml(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
-}
-
-impl From<Diagnostic> for Refusal {
-    fn from(d: Diagnostic) -> Refusal {
-        Refusal::Unreadable(d.into())
-    }
 }
 
 #[cfg(test)]
