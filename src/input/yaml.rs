@@ -81,11 +81,9 @@ pub fn parse<T: DeserializeOwned + JsonSchema>(text: &str, file: &Path) -> Resul
                 continue;
             }
             let at = spans.find(&f.key);
-            all.push(Diagnostic::error(f.message).key(f.key).at(
-                file,
-                at.map(|p| p.0),
-                at.map(|p| p.1),
-            ));
+            let d = Diagnostic::error(f.message).at(file, at.map(|p| p.0), at.map(|p| p.1));
+            // An empty key is the whole file: it has no key to name.
+            all.push(if f.key.is_empty() { d } else { d.key(f.key) });
         }
         // In the order of the file, as an editor lists them.
         all.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
